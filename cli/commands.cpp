@@ -1,0 +1,142 @@
+#include "commands.hpp"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "default_rules.hpp"
+#include "eligibility/engine.hpp"
+#include "eligibility/limits.hpp"
+#include "input.hpp"
+
+namespace eligibility::cli {
+namespace {
+
+void print_line(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fputc('\n', stdout);
+}
+
+// A single service document (what authors edit in data/services/) is run inside the default
+// bundle, replacing the service of the same id; its errors are reported with paths into it.
+struct Composed {
+    std::string bundle;
+    std::string service_prefix;  // "/services/N" when composed, else empty
+};
+
+Composed compose(const std::string& text) {
+    using ordered = nlohmann::ordered_json;
+    ordered doc = ordered::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("service") || doc.contains("services")) {
+        return {text, ""};
+    }
+    ordered bundle = ordered::parse(embedded::default_rules(), nullptr, false);
+    auto& services = bundle["services"];
+    size_t index = services.size();
+    for (size_t i = 0; i < services.size(); ++i) {
+        if (services[i].is_object() && services[i].contains("service") && services[i]["service"] == doc["service"]) index = i;
+    }
+    if (index == services.size()) services.push_back(doc);
+    else services[index] = doc;
+    return {bundle.dump(), "/services/" + std::to_string(index)};
+}
+
+// Loads --rules (or the embedded default). On failure prints the error object and gives the exit
+// code; on success `engine` is set.
+int load_engine(const Options& o, std::optional<Engine>& engine, bool print_errors_as_json = true) {
+    std::string text;
+    std::string prefix;
+    if (o.rules_path) {
+        const auto file = read_file(*o.rules_path, limits::kRulesBytes);
+        if (!file) {
+            std::fprintf(stderr, "eligibility: cannot read %s\n", o.rules_path->c_str());
+            return kExitUnreadable;
+        }
+        Composed c = compose(*file);
+        text = std::move(c.bundle);
+        prefix = std::move(c.service_prefix);
+    } else {
+        text = std::string(embedded::default_rules());
+    }
+    Errors errors;
+    engine = Engine::load(text, errors);
+    if (engine) return kExitOk;
+    for (Error& e : errors) {
+        if (!prefix.empty() && e.path.compare(0, prefix.size(), prefix) == 0) e.path.erase(0, prefix.size());
+    }
+    if (print_errors_as_json) print_line(errors_json(errors));
+    return kExitRulesInvalid;
+}
+
+EvalOptions eval_options(const Options& o) {
+    EvalOptions e;
+    e.lang = o.lang;
+    e.default_as_of = o.date.value_or(today_utc());
+    return e;
+}
+
+int exit_code(Status s) { return s == Status::error ? kExitInputError : kExitOk; }
+
+}  // namespace
+
+int run_evaluate(const Options& o) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    const std::string input = read_bounded(stdin, limits::kProfileBytes);
+    const JsonResult r = engine->evaluate(input, eval_options(o));
+    print_line(r.json);
+    return exit_code(r.status);
+}
+
+int run_questions(const Options& o) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    const std::string input = read_bounded(stdin, limits::kProfileBytes);
+    const JsonResult r = engine->questions(input, eval_options(o));
+    print_line(r.json);
+    return exit_code(r.status);
+}
+
+int run_batch(const Options& o) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    const EvalOptions options = eval_options(o);
+    std::string line;
+    bool any_error = false;
+    while (read_line_bounded(stdin, limits::kProfileBytes, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
+        const JsonResult r = engine->evaluate(line, options);
+        any_error = any_error || r.status == Status::error;
+        print_line(r.json);
+    }
+    return any_error ? kExitInputError : kExitOk;
+}
+
+int run_facts(const Options& o) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    const JsonResult r = engine->facts(o.argument, o.lang.value_or(Lang::en));
+    print_line(r.json);
+    return exit_code(r.status);
+}
+
+int run_services(const Options& o) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    print_line(engine->services(o.lang.value_or(Lang::en)));
+    return kExitOk;
+}
+
+int run_validate_rules(const Options& o) {
+    Options with_file = o;
+    with_file.rules_path = o.argument;
+    std::optional<Engine> engine;
+    if (int rc = load_engine(with_file, engine)) return rc;
+    nlohmann::json ok = {{"status", "ok"}, {"rules_version", engine->rules_version()}};
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& s : engine->rules().services) ids.push_back(s.id);
+    ok["services"] = ids;
+    print_line(ok.dump());
+    return kExitOk;
+}
+
+}  // namespace eligibility::cli

@@ -1,0 +1,30 @@
+// Decisions, errors and question lists as JSON text. The layout is fixed (docs/contract.md): the
+// same Decision always gives the same bytes, which is what native/WebAssembly parity rests on.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "eligibility/decision.hpp"
+#include "eligibility/error.hpp"
+#include "eligibility/ruleset.hpp"
+#include "eligibility/text.hpp"
+
+namespace eligibility {
+
+// With a language, every item carries its title (and note) in it.
+void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
+
+// {"status":"error","errors":[…]}
+void write_errors(const Errors& errors, std::string& out);
+
+// The facts still missing, as questions to ask: {"status", "questions": […]}.
+void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out);
+
+// Every fact of a service, described as a question: {"service", "facts": […]}.
+void write_facts(const RuleSet& rules, const Service& s, Lang lang, std::string& out);
+
+// [{"id", "title"}] for every service in the rules.
+void write_services(const RuleSet& rules, Lang lang, std::string& out);
+
+}  // namespace eligibility

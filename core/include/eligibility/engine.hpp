@@ -1,0 +1,60 @@
+// The engine as every surface uses it: JSON text in, JSON text out. The CLI and the WebAssembly
+// bindings both call exactly these functions, which is why their bytes match.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "eligibility/civil_date.hpp"
+#include "eligibility/decision.hpp"
+#include "eligibility/error.hpp"
+#include "eligibility/profile.hpp"
+#include "eligibility/ruleset.hpp"
+#include "eligibility/text.hpp"
+
+namespace eligibility {
+
+struct EvalOptions {
+    std::optional<Lang> lang;  // items carry title/note in this language when set
+    CivilDate default_as_of;   // used when the profile has no as_of
+};
+
+struct JsonResult {
+    std::string json;
+    Status status = Status::error;
+};
+
+class Engine {
+public:
+    explicit Engine(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+
+    // Loads a rules bundle; on failure `errors` says why (code invalid_rules) and the result is
+    // empty.
+    static std::optional<Engine> load(std::string_view bundle_json, Errors& errors);
+
+    // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.
+    JsonResult evaluate(std::string_view profile_json, const EvalOptions& options);
+    // The facts still to ask, as questions (labels in options.lang, English by default).
+    JsonResult questions(std::string_view profile_json, const EvalOptions& options);
+    // Every fact of a service, as questions; unknown_service error otherwise.
+    JsonResult facts(std::string_view service_id, Lang lang) const;
+    std::string services(Lang lang) const;
+
+    const std::string& rules_version() const { return rules_->version; }
+    const RuleSet& rules() const { return *rules_; }
+
+private:
+    // Parses and evaluates into scratch_; false (with errors written) on bad input.
+    bool run(std::string_view profile_json, const EvalOptions& options);
+
+    std::shared_ptr<const RuleSet> rules_;
+    Profile profile_;
+    Decision scratch_;
+};
+
+// {"status":"error","errors":[…]} as text.
+std::string errors_json(const Errors& errors);
+
+}  // namespace eligibility

@@ -1,0 +1,33 @@
+// A profile (CONTRACT.md section 1), parsed and checked against the rules: the service, the date
+// of evaluation and the answers so far, each answer already turned into a fact slot's integer.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "eligibility/civil_date.hpp"
+#include "eligibility/error.hpp"
+#include "eligibility/limits.hpp"
+#include "eligibility/ruleset.hpp"
+
+namespace eligibility {
+
+struct Profile {
+    const Service* service = nullptr;
+    CivilDate as_of;
+    std::array<int64_t, limits::kFactsPerService> values{};  // by fact slot
+    uint64_t known = 0;                                      // bit i: fact i was answered
+
+    bool has(size_t fact) const { return known >> fact & 1; }
+    void set(size_t fact, int64_t value) {
+        values[fact] = value;
+        known |= uint64_t{1} << fact;
+    }
+};
+
+// Reads and validates profile JSON. `default_as_of` is used when the profile gives no as_of.
+// Returns the errors (empty on success), in the order they occur in the input.
+Errors parse_profile(std::string_view json, const RuleSet& rules, CivilDate default_as_of, Profile& out);
+
+}  // namespace eligibility

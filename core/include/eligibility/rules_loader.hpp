@@ -1,0 +1,28 @@
+// Loading a rules bundle: validate everything, then compile. Either the whole RuleSet or a list of
+// errors with JSON Pointer paths into the file; never half a rule set.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "eligibility/error.hpp"
+#include "eligibility/ruleset.hpp"
+
+namespace eligibility {
+
+struct LoadResult {
+    std::shared_ptr<const RuleSet> rules;  // null when errors is not empty
+    Errors errors;                         // code invalid_rules
+    bool ok() const { return rules != nullptr; }
+};
+
+LoadResult load_rules(std::string_view bundle_json);
+
+// The service ids of CONTRACT.md section 4, in its order.
+inline constexpr const char* kServiceIds[] = {
+    "visa", "invitation", "registration", "stay_extension", "temporary_residence",
+    "permanent_residence", "work_permit", "refugee_status", "citizenship_affiliation",
+    "citizenship_acquire", "citizenship_restore", "citizenship_revoke", "passport", "appointment",
+};
+
+}  // namespace eligibility

@@ -1,0 +1,160 @@
+// The compiled, immutable form of a rules bundle (docs/rules-format.md).
+//
+// Loading turns names into indexes once: facts become slots, option strings become small
+// integers, lists become sorted arrays, conditions become a flat array of nodes. Evaluation then
+// reads only integers. Nothing here changes after load_rules() returns.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eligibility/civil_date.hpp"
+#include "eligibility/condition.hpp"
+#include "eligibility/money.hpp"
+#include "eligibility/text.hpp"
+
+namespace eligibility {
+
+enum class Confidence : uint8_t { official, official_via_press, secondary, conflicting };
+const char* confidence_name(Confidence c);
+
+struct Option {
+    std::string value;
+    LocalText title;
+};
+
+struct FactDef {
+    std::string id;
+    ValueKind kind = ValueKind::boolean;
+    int64_t min = 0, max = 0;             // int facts
+    std::vector<Option> options;          // enum facts: value = index
+    std::vector<Option> special;          // country facts: extra values such as "stateless"
+    std::vector<int64_t> excluded;        // country facts: codes not offered, sorted
+    LocalText question;
+    LocalText help;
+};
+
+struct Country {
+    std::array<char, 2> code{};
+    LocalText name;
+    bool eu = false;
+};
+
+// Countries are stored as values 0..675 ((first - 'A') * 26 + (second - 'A')); the special values
+// of a country fact ("stateless") follow from kCountrySpecialBase.
+inline constexpr int64_t kCountrySpecialBase = 1000;
+int64_t country_value(char a, char b);
+
+struct Window {
+    int32_t from = CivilDate::kMinDays;
+    int32_t until = CivilDate::kMaxDays;
+    bool has_until = false;
+    bool contains(CivilDate d) const { return d.days() >= from && d.days() <= until; }
+};
+
+struct Output {
+    std::string name;
+    ValueType type;
+    uint32_t expr = 0;    // into ConditionStore::exprs, or ::conds when is_condition
+    bool is_condition = false;
+    std::string text;     // the value of a string output (type string)
+};
+
+// What every record shares (rules-format.md 3.4).
+struct Record {
+    std::string id;
+    std::string variant;
+    int channel = -1;                 // index into Service::channel_ids, or -1
+    uint32_t when = kCondTrue;        // index into Service::conds
+    Window window;
+    std::string citation;
+    Confidence confidence = Confidence::official;
+    LocalText title;
+    LocalText note;
+    std::vector<Output> outputs;
+};
+
+struct VerdictRecord : Record {
+    std::string code;
+    std::vector<Record> channels;
+    std::vector<std::vector<uint32_t>> channel_groups;  // variants of one channel, in order
+};
+
+struct FeeRecord : Record {
+    bool amount_known = true;
+    Money amount;
+    std::vector<Record> waivers;
+};
+
+enum class Severity : uint8_t { blocker, warning };
+
+struct CheckRecord : Record {
+    uint32_t test = kCondTrue;
+    Severity severity = Severity::blocker;
+    LocalText fail_note;
+};
+
+enum class WithinUnit : uint8_t { days, working_days, hours, months };
+
+struct DeadlineRecord : Record {
+    WithinUnit unit = WithinUnit::days;
+    int64_t within = 0;
+    bool has_from = false;     // due = from + within
+    bool has_before = false;   // due = before - within
+    uint32_t base_expr = 0;    // the date counted from, into ConditionStore::exprs
+};
+
+struct Constraint {
+    std::string id;
+    uint32_t when = kCondFalse;
+    Window window;
+    std::string path;
+    LocalText message;
+};
+
+struct ListDef {
+    std::string id;
+    ValueType type;
+    uint32_t first = 0, count = 0;  // sorted values, a slice of ConditionStore::set_values
+};
+
+// Records sharing an id (and channel) are variants of one item; a group lists them in file order.
+using Groups = std::vector<std::vector<uint32_t>>;
+
+struct Service {
+    std::string id;
+    LocalText title;
+    std::string citation;
+    std::vector<FactDef> facts;
+    std::vector<ListDef> lists;
+    std::vector<std::string> channel_ids;
+    std::vector<Constraint> constraints;
+    std::vector<VerdictRecord> verdicts;
+    std::vector<FeeRecord> fees;
+    std::vector<Record> documents;
+    std::vector<CheckRecord> checks;
+    std::vector<DeadlineRecord> deadlines;
+    std::vector<Record> notices;
+    Groups fee_groups, document_groups, check_groups, deadline_groups, notice_groups;
+    ConditionStore store;
+
+    int fact_index(std::string_view id) const;
+};
+
+struct RuleSet {
+    int format = 1;
+    std::string version;
+    std::string countries_citation;
+    std::vector<Country> countries;        // sorted by code
+    std::vector<int64_t> eu_countries;     // sorted country values
+    std::vector<Service> services;
+
+    const Service* find_service(std::string_view id) const;
+    const Country* find_country(int64_t value) const;
+};
+
+}  // namespace eligibility

@@ -1,0 +1,373 @@
+#include "eligibility/decision_writer.hpp"
+
+#include <algorithm>
+
+#include "eligibility/json_writer.hpp"
+
+namespace eligibility {
+namespace {
+
+class DecisionWriter {
+public:
+    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out)
+        : rules_(rules), d_(d), s_(*d.service), lang_(lang), w_(out) {}
+
+    void write() {
+        w_.begin_object();
+        w_.field("status", status_name(d_.status));
+        w_.field("service", s_.id);
+        w_.key("as_of");
+        w_.date(d_.as_of);
+        w_.field("rules_version", rules_.version);
+        if (lang_) w_.field("lang", lang_code(*lang_));
+        verdict();
+        missing();
+        fees();
+        totals();
+        items("documents", s_.documents, d_.documents);
+        checks();
+        deadlines();
+        items("notices", s_.notices, d_.notices);
+        trace();
+        w_.end_object();
+    }
+
+private:
+    // until, citation, confidence, title, note: the tail every record shares.
+    void provenance(const Record& r) {
+        if (r.window.has_until) {
+            w_.key("until");
+            w_.date(CivilDate::from_days(r.window.until));
+        }
+        w_.field("citation", r.citation);
+        if (r.confidence != Confidence::official) w_.field("confidence", confidence_name(r.confidence));
+        if (lang_) {
+            w_.field("title", r.title.in(*lang_));
+            if (r.note.present) w_.field("note", r.note.in(*lang_));
+        }
+    }
+
+    void outputs(const std::vector<Output>& defs, const OutputValues& values) {
+        for (size_t k = 0; k < defs.size(); ++k) {
+            if (!(values.known >> k & 1)) continue;
+            const Output& o = defs[k];
+            w_.key(o.name);
+            value(o.type, values.values[k], o.text);
+        }
+    }
+
+    void value(ValueType type, int64_t v, const std::string& text) {
+        switch (type.kind) {
+            case ValueKind::boolean: w_.boolean(v != 0); return;
+            case ValueKind::integer: w_.integer(v); return;
+            case ValueKind::date: w_.date(CivilDate::from_days(static_cast<int32_t>(v))); return;
+            case ValueKind::string: w_.string(text); return;
+            case ValueKind::enumeration: w_.string(s_.facts[type.fact].options[static_cast<size_t>(v)].value); return;
+            case ValueKind::country:
+                if (v >= kCountrySpecialBase && type.fact != kNoFact) {
+                    w_.string(s_.facts[type.fact].special[static_cast<size_t>(v - kCountrySpecialBase)].value);
+                } else {
+                    const char code[2] = {static_cast<char>('A' + v / 26), static_cast<char>('A' + v % 26)};
+                    w_.string(std::string_view(code, 2));
+                }
+                return;
+        }
+    }
+
+    void channel_field(int channel) {
+        if (channel >= 0) w_.field("channel", s_.channel_ids[static_cast<size_t>(channel)]);
+    }
+
+    void verdict() {
+        w_.key("verdict");
+        if (!d_.verdict_known) {
+            w_.null();
+            return;
+        }
+        const VerdictRecord& v = s_.verdicts[d_.verdict];
+        w_.begin_object();
+        w_.field("code", v.code);
+        w_.field("basis", v.id);
+        outputs(v.outputs, d_.verdict_outputs);
+        if (!v.channel_groups.empty()) {
+            w_.key("channels");
+            w_.begin_array();
+            for (const ChannelResult& c : d_.channels) w_.string(s_.channel_ids[c.channel]);
+            w_.end_array();
+            w_.key("channel_details");
+            w_.begin_array();
+            for (const ChannelResult& c : d_.channels) {
+                const Record& r = v.channels[c.record];
+                w_.begin_object();
+                w_.field("id", r.id);
+                provenance(r);
+                w_.end_object();
+            }
+            w_.end_array();
+        }
+        provenance(v);
+        w_.end_object();
+    }
+
+    void missing() {
+        w_.key("missing");
+        w_.begin_array();
+        for (size_t i = 0; i < s_.facts.size(); ++i) {
+            if (d_.missing >> i & 1) w_.string(s_.facts[i].id);
+        }
+        w_.end_array();
+    }
+
+    void fees() {
+        w_.key("fees");
+        w_.begin_array();
+        for (const FeeResult& r : d_.fees) {
+            const FeeRecord& fee = s_.fees[r.record];
+            w_.begin_object();
+            w_.field("id", fee.id);
+            channel_field(fee.channel);
+            if (fee.amount_known) {
+                w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
+                w_.field("currency", fee.amount.currency.view());
+            } else {
+                w_.field_bool("amount_known", false);
+            }
+            w_.field_bool("waived", r.waived);
+            if (r.waived) {
+                if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
+                const Record& waiver = fee.waivers[r.waiver];
+                w_.key("waiver");
+                w_.begin_object();
+                w_.field("id", waiver.id);
+                provenance(waiver);
+                w_.end_object();
+            }
+            outputs(fee.outputs, r.outputs);
+            provenance(fee);
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+
+    void totals() {
+        w_.key("totals");
+        w_.begin_array();
+        for (const Total& t : d_.totals) {
+            w_.begin_object();
+            channel_field(t.channel);
+            if (t.amount_known) {
+                w_.field("currency", t.money.currency.view());
+                w_.field_int("amount_minor", t.money.amount_minor);
+            } else {
+                w_.field_bool("amount_known", false);
+            }
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+
+    template <class R>
+    void items(const char* name, const std::vector<R>& records, const std::vector<ItemResult>& results) {
+        w_.key(name);
+        w_.begin_array();
+        for (const ItemResult& item : results) {
+            const Record& r = records[item.record];
+            w_.begin_object();
+            w_.field("id", r.id);
+            channel_field(r.channel);
+            outputs(r.outputs, item.outputs);
+            provenance(r);
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+
+    void checks() {
+        w_.key("checks");
+        w_.begin_array();
+        for (const ItemResult& item : d_.checks) {
+            const CheckRecord& c = s_.checks[item.record];
+            w_.begin_object();
+            w_.field("id", c.id);
+            channel_field(c.channel);
+            w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
+            if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
+            outputs(c.outputs, item.outputs);
+            provenance(c);
+            if (lang_ && item.result == Tri::no && c.fail_note.present) w_.field("fail_note", c.fail_note.in(*lang_));
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+
+    void deadlines() {
+        w_.key("deadlines");
+        w_.begin_array();
+        for (const ItemResult& item : d_.deadlines) {
+            const DeadlineRecord& dl = s_.deadlines[item.record];
+            w_.begin_object();
+            w_.field("id", dl.id);
+            channel_field(dl.channel);
+            static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
+            w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
+            if (item.has_due) {
+                w_.key("due");
+                w_.date(item.due);
+            }
+            outputs(dl.outputs, item.outputs);
+            provenance(dl);
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+
+    void trace_entry(const char* section, const Record& r) {
+        std::string rule = section;
+        rule += '/';
+        rule += r.id;
+        if (!r.variant.empty()) {
+            rule += ':';
+            rule += r.variant;
+        }
+        w_.begin_object();
+        w_.field("rule", rule);
+        w_.field("citation", r.citation);
+        w_.end_object();
+    }
+
+    void trace() {
+        w_.key("trace");
+        w_.begin_array();
+        if (d_.verdict_known) {
+            const VerdictRecord& v = s_.verdicts[d_.verdict];
+            trace_entry("verdicts", v);
+            for (const ChannelResult& c : d_.channels) trace_entry("channels", v.channels[c.record]);
+        }
+        for (const FeeResult& r : d_.fees) {
+            if (r.waived) trace_entry("waivers", s_.fees[r.record].waivers[r.waiver]);
+        }
+        w_.end_array();
+    }
+
+    const RuleSet& rules_;
+    const Decision& d_;
+    const Service& s_;
+    std::optional<Lang> lang_;
+    JsonWriter w_;
+};
+
+const char* fact_type_name(ValueKind k) {
+    switch (k) {
+        case ValueKind::boolean: return "bool";
+        case ValueKind::integer: return "int";
+        case ValueKind::date: return "date";
+        case ValueKind::enumeration: return "enum";
+        case ValueKind::country: return "country";
+        case ValueKind::string: return "string";
+    }
+    return "string";
+}
+
+void write_fact(JsonWriter& w, const RuleSet& rules, const FactDef& f, Lang lang) {
+    w.begin_object();
+    w.field("id", f.id);
+    w.field("type", fact_type_name(f.kind));
+    w.field("label", f.question.in(lang));
+    if (f.help.present) w.field("help", f.help.in(lang));
+    if (f.kind == ValueKind::integer) {
+        w.field_int("min", f.min);
+        w.field_int("max", f.max);
+    }
+    if (f.kind == ValueKind::enumeration || f.kind == ValueKind::country) {
+        w.key("options");
+        w.begin_array();
+        const auto option = [&](std::string_view value, const LocalText& label) {
+            w.begin_object();
+            w.field("value", value);
+            w.field("label", label.in(lang));
+            w.end_object();
+        };
+        if (f.kind == ValueKind::enumeration) {
+            for (const Option& o : f.options) option(o.value, o.title);
+        } else {
+            for (const Country& c : rules.countries) {
+                const int64_t v = country_value(c.code[0], c.code[1]);
+                if (std::binary_search(f.excluded.begin(), f.excluded.end(), v)) continue;
+                option(std::string_view(c.code.data(), 2), c.name);
+            }
+            for (const Option& o : f.special) option(o.value, o.title);
+        }
+        w.end_array();
+    }
+    w.end_object();
+}
+
+}  // namespace
+
+void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
+    if (d.status == Status::error || !d.service) {
+        write_errors(d.errors, out);
+        return;
+    }
+    DecisionWriter(rules, d, lang, out).write();
+}
+
+void write_errors(const Errors& errors, std::string& out) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("status", "error");
+    w.key("errors");
+    w.begin_array();
+    for (const Error& e : errors) {
+        w.begin_object();
+        w.field("path", e.path);
+        w.field("code", error_code_name(e.code));
+        w.field("message", e.message);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out) {
+    if (d.status == Status::error || !d.service) {
+        write_errors(d.errors, out);
+        return;
+    }
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("status", status_name(d.status));
+    w.field("service", d.service->id);
+    w.key("questions");
+    w.begin_array();
+    for (size_t i = 0; i < d.service->facts.size(); ++i) {
+        if (d.missing >> i & 1) write_fact(w, rules, d.service->facts[i], lang);
+    }
+    w.end_array();
+    w.end_object();
+}
+
+void write_facts(const RuleSet& rules, const Service& s, Lang lang, std::string& out) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("service", s.id);
+    w.key("facts");
+    w.begin_array();
+    for (const FactDef& f : s.facts) write_fact(w, rules, f, lang);
+    w.end_array();
+    w.end_object();
+}
+
+void write_services(const RuleSet& rules, Lang lang, std::string& out) {
+    JsonWriter w(out);
+    w.begin_array();
+    for (const Service& s : rules.services) {
+        w.begin_object();
+        w.field("id", s.id);
+        w.field("title", s.title.in(lang));
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace eligibility

@@ -1,0 +1,71 @@
+#include "eligibility/engine.hpp"
+
+#include "eligibility/decision_writer.hpp"
+#include "eligibility/evaluator.hpp"
+#include "eligibility/profile.hpp"
+#include "eligibility/rules_loader.hpp"
+
+namespace eligibility {
+
+std::optional<Engine> Engine::load(std::string_view bundle_json, Errors& errors) {
+    LoadResult loaded = load_rules(bundle_json);
+    if (!loaded.ok()) {
+        errors = std::move(loaded.errors);
+        return std::nullopt;
+    }
+    return Engine(std::move(loaded.rules));
+}
+
+bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
+    Errors errors = parse_profile(profile_json, *rules_, options.default_as_of, profile_);
+    if (!errors.empty()) {
+        scratch_.status = Status::error;
+        scratch_.service = nullptr;
+        scratch_.errors = std::move(errors);
+        return false;
+    }
+    eligibility::evaluate(*rules_, profile_, scratch_);
+    return scratch_.status != Status::error;
+}
+
+JsonResult Engine::evaluate(std::string_view profile_json, const EvalOptions& options) {
+    run(profile_json, options);
+    JsonResult result;
+    result.status = scratch_.status;
+    write_decision(*rules_, scratch_, options.lang, result.json);
+    return result;
+}
+
+JsonResult Engine::questions(std::string_view profile_json, const EvalOptions& options) {
+    run(profile_json, options);
+    JsonResult result;
+    result.status = scratch_.status;
+    write_questions(*rules_, scratch_, options.lang.value_or(Lang::en), result.json);
+    return result;
+}
+
+JsonResult Engine::facts(std::string_view service_id, Lang lang) const {
+    JsonResult result;
+    const Service* s = rules_->find_service(service_id);
+    if (!s) {
+        result.json = errors_json({{"/service", ErrorCode::unknown_service, "unknown service"}});
+        return result;
+    }
+    write_facts(*rules_, *s, lang, result.json);
+    result.status = Status::decided;
+    return result;
+}
+
+std::string Engine::services(Lang lang) const {
+    std::string out;
+    write_services(*rules_, lang, out);
+    return out;
+}
+
+std::string errors_json(const Errors& errors) {
+    std::string out;
+    write_errors(errors, out);
+    return out;
+}
+
+}  // namespace eligibility

@@ -1,0 +1,140 @@
+#include "eligibility/json_writer.hpp"
+
+#include <charconv>
+
+namespace eligibility {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes there are not one.
+size_t utf8_sequence(std::string_view s, size_t i) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    const auto cont = [&](size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(i + 1) || !cont(i + 2)) return 0;
+        if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
+        if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogates
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+        if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+        if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // beyond U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.push_back('"');
+    size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            // Copy the run of plain ASCII at once.
+            size_t j = i + 1;
+            while (j < s.size()) {
+                const auto d = static_cast<unsigned char>(s[j]);
+                if (d < 0x20 || d == '"' || d == '\\' || d >= 0x80) break;
+                ++j;
+            }
+            out.append(s.data() + i, j - i);
+            i = j;
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; ++i; continue;
+            case '\\': out += "\\\\"; ++i; continue;
+            case '\n': out += "\\n"; ++i; continue;
+            case '\r': out += "\\r"; ++i; continue;
+            case '\t': out += "\\t"; ++i; continue;
+            case '\b': out += "\\b"; ++i; continue;
+            case '\f': out += "\\f"; ++i; continue;
+            default: break;
+        }
+        if (c < 0x20) {
+            out += "\\u00";
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 0xF]);
+            ++i;
+            continue;
+        }
+        const size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+            ++i;
+        } else {
+            out.append(s.data() + i, n);
+            i += n;
+        }
+    }
+    out.push_back('"');
+}
+
+void JsonWriter::separate() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (depth_ == 0) return;
+    const uint64_t bit = uint64_t{1} << (depth_ - 1);
+    if (has_element_ & bit) out_.push_back(',');
+    has_element_ |= bit;
+}
+
+void JsonWriter::open(char c) {
+    separate();
+    out_.push_back(c);
+    ++depth_;
+    if (depth_ <= 64) has_element_ &= ~(uint64_t{1} << (depth_ - 1));
+}
+
+void JsonWriter::close(char c) {
+    out_.push_back(c);
+    --depth_;
+}
+
+void JsonWriter::key(std::string_view k) {
+    separate();
+    append_json_string(out_, k);
+    out_.push_back(':');
+    after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+    separate();
+    append_json_string(out_, s);
+}
+
+void JsonWriter::integer(int64_t v) {
+    separate();
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<size_t>(res.ptr - buf));
+}
+
+void JsonWriter::boolean(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+}
+
+void JsonWriter::null() {
+    separate();
+    out_ += "null";
+}
+
+void JsonWriter::date(CivilDate d) {
+    separate();
+    char buf[12];
+    buf[0] = '"';
+    d.format_to(buf + 1);
+    buf[11] = '"';
+    out_.append(buf, 12);
+}
+
+}  // namespace eligibility

@@ -1,0 +1,395 @@
+// Parses a profile with nlohmann's SAX interface straight into typed facts: no DOM is built, and
+// every problem is reported with its JSON Pointer (CONTRACT.md section 3).
+#include "eligibility/profile.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "json_dom_reader.hpp"
+#include "sax_path.hpp"
+
+namespace eligibility {
+namespace {
+
+using nlohmann::json;
+
+// A scalar as it appeared in the input, before we know which fact (or service) it belongs to.
+struct RawValue {
+    enum class Kind : uint8_t { null, boolean, integer, big_unsigned, fraction, string, container };
+    Kind kind = Kind::null;
+    bool boolean = false;
+    int64_t integer = 0;
+    std::string text;
+};
+
+struct RawFact {
+    std::string name;
+    std::string path;
+    RawValue value;
+    size_t order = 0;  // position in the input, to report errors in document order
+};
+
+struct OrderedError {
+    size_t order;
+    Error error;
+};
+
+class ProfileReader {
+public:
+    bool parse_failed = false;
+    Error parse_error_value;
+    std::vector<OrderedError> errors;
+    bool root_is_object = false;
+    bool have_service = false, have_as_of = false;
+    RawValue service, as_of;
+    size_t service_order = 0, as_of_order = 0;
+    std::vector<RawFact> facts;
+
+    // ---- SAX events --------------------------------------------------------------------------
+    bool null() { return scalar(RawValue{}); }
+    bool boolean(bool v) {
+        RawValue r;
+        r.kind = RawValue::Kind::boolean;
+        r.boolean = v;
+        return scalar(std::move(r));
+    }
+    bool number_integer(json::number_integer_t v) {
+        RawValue r;
+        r.kind = RawValue::Kind::integer;
+        r.integer = v;
+        return scalar(std::move(r));
+    }
+    bool number_unsigned(json::number_unsigned_t v) {
+        RawValue r;
+        if (v <= static_cast<uint64_t>(INT64_MAX)) {
+            r.kind = RawValue::Kind::integer;
+            r.integer = static_cast<int64_t>(v);
+        } else {
+            r.kind = RawValue::Kind::big_unsigned;
+        }
+        return scalar(std::move(r));
+    }
+    bool number_float(json::number_float_t, const std::string&) {
+        RawValue r;
+        r.kind = RawValue::Kind::fraction;
+        return scalar(std::move(r));
+    }
+    bool string(std::string& v) {
+        if (v.size() > limits::kProfileStringBytes) {
+            return fail(ErrorCode::input_too_large, "a string of " + std::to_string(v.size()) + " bytes; the limit is " +
+                                                        std::to_string(limits::kProfileStringBytes));
+        }
+        RawValue r;
+        r.kind = RawValue::Kind::string;
+        r.text = std::move(v);
+        return scalar(std::move(r));
+    }
+    bool binary(json::binary_t&) { return fail(ErrorCode::invalid_json, "binary values are not JSON"); }
+
+    bool start_object(std::size_t) { return open(true); }
+    bool start_array(std::size_t) { return open(false); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(std::string& k) {
+        if (k.size() > limits::kProfileStringBytes) {
+            add(path_.container_pointer(), ErrorCode::input_too_large,
+                "a key longer than " + std::to_string(limits::kProfileStringBytes) + " bytes");
+            return false;
+        }
+        if (!path_.key(k)) {
+            add(path_.pointer(), ErrorCode::duplicate_key, "the key \"" + k + "\" appears twice in one object");
+        } else if (path_.depth() == 1 && k != "service" && k != "as_of" && k != "facts") {
+            add(path_.pointer(), ErrorCode::unknown_field,
+                "unknown key \"" + k + "\"; a profile has service, as_of and facts");
+        }
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        parse_failed = true;
+        parse_error_value = {"", ErrorCode::invalid_json, detail::describe_parse_error(position, ex.what())};
+        return false;
+    }
+
+private:
+    enum class Context : uint8_t { root, facts, ignored };
+
+    // Where a value that starts now belongs.
+    Context context_of_next_value() const {
+        if (contexts_.empty()) return Context::ignored;
+        return contexts_.back();
+    }
+
+    bool scalar(RawValue v) {
+        const size_t depth = path_.depth();
+        if (depth == 0) {
+            add("", ErrorCode::wrong_type, "a profile is a JSON object such as {\"service\": \"visa\", \"facts\": {}}");
+        } else if (context_of_next_value() == Context::root && path_.in_object()) {
+            root_value(std::move(v));
+        } else if (context_of_next_value() == Context::facts && path_.in_object()) {
+            fact_value(std::move(v));
+        }
+        path_.value_done();
+        ++order_;
+        return true;
+    }
+
+    void root_value(RawValue v) {
+        const std::string& k = path_.current_key();
+        if (k == "service") {
+            have_service = true;
+            service = std::move(v);
+            service_order = order_;
+        } else if (k == "as_of") {
+            have_as_of = v.kind != RawValue::Kind::null;
+            as_of = std::move(v);
+            as_of_order = order_;
+        } else if (k == "facts" && v.kind != RawValue::Kind::null) {
+            add(path_.pointer(), ErrorCode::wrong_type, "facts must be an object of answers");
+        }
+    }
+
+    void fact_value(RawValue v) {
+        RawFact f;
+        f.name = path_.current_key();
+        f.path = path_.pointer();
+        f.value = std::move(v);
+        f.order = order_;
+        facts.push_back(std::move(f));
+    }
+
+    bool open(bool is_object) {
+        if (path_.depth() >= limits::kProfileDepth) {
+            return fail(ErrorCode::input_too_large,
+                        "nested deeper than " + std::to_string(limits::kProfileDepth) + " levels");
+        }
+        Context next = Context::ignored;
+        const size_t depth = path_.depth();
+        if (depth == 0) {
+            root_is_object = is_object;
+            if (is_object) next = Context::root;
+            else add("", ErrorCode::wrong_type, "a profile is a JSON object such as {\"service\": \"visa\", \"facts\": {}}");
+        } else if (context_of_next_value() == Context::root && path_.in_object()) {
+            const std::string& k = path_.current_key();
+            if (k == "facts" && is_object) {
+                next = Context::facts;
+            } else if (k == "service" || k == "as_of" || k == "facts") {
+                add(path_.pointer(), ErrorCode::wrong_type,
+                    k == "facts" ? "facts must be an object of answers"
+                                 : k + " must be a string");
+                if (k == "service") {
+                    have_service = true;
+                    service = RawValue{};
+                    service.kind = RawValue::Kind::container;
+                }
+                if (k == "as_of") have_as_of = false;
+            }
+        } else if (context_of_next_value() == Context::facts && path_.in_object()) {
+            RawFact f;
+            f.name = path_.current_key();
+            f.path = path_.pointer();
+            f.value.kind = RawValue::Kind::container;
+            f.order = order_;
+            facts.push_back(std::move(f));
+        }
+        contexts_.push_back(next);
+        path_.open(is_object);
+        ++order_;
+        return true;
+    }
+
+    bool close() {
+        contexts_.pop_back();
+        path_.close();
+        path_.value_done();
+        return true;
+    }
+
+    bool fail(ErrorCode code, std::string message) {
+        add(path_.pointer(), code, std::move(message));
+        return false;  // stops the parse: the input is too large to keep reading
+    }
+
+    void add(std::string path, ErrorCode code, std::string message) {
+        errors.push_back({order_, Error{std::move(path), code, std::move(message)}});
+    }
+
+    detail::SaxPath path_;
+    std::vector<Context> contexts_;
+    size_t order_ = 0;
+};
+
+// ---- checking values against their facts -------------------------------------------------------
+
+std::string option_list(const std::vector<Option>& options, size_t max_shown = 12) {
+    std::string out;
+    for (size_t i = 0; i < options.size() && i < max_shown; ++i) {
+        if (i) out += ", ";
+        out += options[i].value;
+    }
+    if (options.size() > max_shown) out += ", …";
+    return out;
+}
+
+bool is_country_code(const std::string& s) {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+// Returns true and sets `value` when the raw value is a valid answer for the fact; otherwise
+// appends the error.
+bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, int64_t& value,
+                std::vector<OrderedError>& errors) {
+    const RawValue& v = raw.value;
+    const auto error = [&](ErrorCode code, std::string message) {
+        errors.push_back({raw.order, Error{raw.path, code, std::move(message)}});
+        return false;
+    };
+    const std::string& name = def.id;
+    switch (def.kind) {
+        case ValueKind::boolean:
+            if (v.kind != RawValue::Kind::boolean) return error(ErrorCode::wrong_type, name + " must be true or false");
+            value = v.boolean ? 1 : 0;
+            return true;
+        case ValueKind::integer: {
+            const std::string range = std::to_string(def.min) + " to " + std::to_string(def.max);
+            if (v.kind == RawValue::Kind::big_unsigned) {
+                return error(ErrorCode::out_of_range, name + " must be a whole number from " + range);
+            }
+            if (v.kind != RawValue::Kind::integer) {
+                return error(ErrorCode::wrong_type, name + " must be a whole number from " + range);
+            }
+            if (v.integer < def.min || v.integer > def.max) {
+                return error(ErrorCode::out_of_range, name + " must be a whole number from " + range);
+            }
+            value = v.integer;
+            return true;
+        }
+        case ValueKind::date: {
+            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, name + " must be a date \"YYYY-MM-DD\"");
+            const auto d = CivilDate::parse(v.text);
+            if (!d) return error(ErrorCode::invalid_date, name + " must be a date that exists, written YYYY-MM-DD");
+            value = d->days();
+            return true;
+        }
+        case ValueKind::enumeration: {
+            if (v.kind != RawValue::Kind::string) {
+                return error(ErrorCode::wrong_type, name + " must be one of: " + option_list(def.options));
+            }
+            for (size_t i = 0; i < def.options.size(); ++i) {
+                if (def.options[i].value == v.text) {
+                    value = static_cast<int64_t>(i);
+                    return true;
+                }
+            }
+            return error(ErrorCode::not_an_option, name + " must be one of: " + option_list(def.options));
+        }
+        case ValueKind::country: {
+            std::string expected = name + " must be an ISO 3166-1 alpha-2 country code in capitals, such as DE";
+            for (const Option& s : def.special) expected += ", or " + s.value;
+            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, expected);
+            for (size_t i = 0; i < def.special.size(); ++i) {
+                if (def.special[i].value == v.text) {
+                    value = kCountrySpecialBase + static_cast<int64_t>(i);
+                    return true;
+                }
+            }
+            if (!is_country_code(v.text) || !rules.find_country(country_value(v.text[0], v.text[1]))) {
+                return error(ErrorCode::unknown_country, expected);
+            }
+            value = country_value(v.text[0], v.text[1]);
+            if (std::binary_search(def.excluded.begin(), def.excluded.end(), value)) {
+                return error(ErrorCode::not_an_option, v.text + " is not an option for " + name + " in this service");
+            }
+            return true;
+        }
+        case ValueKind::string:
+            break;
+    }
+    return error(ErrorCode::wrong_type, name + " has a type this engine cannot read");
+}
+
+std::string service_list(const RuleSet& rules) {
+    std::string out;
+    for (const Service& s : rules.services) {
+        if (!out.empty()) out += ", ";
+        out += s.id;
+    }
+    return out;
+}
+
+}  // namespace
+
+Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate default_as_of, Profile& out) {
+    out = Profile{};
+    if (text.size() > limits::kProfileBytes) {
+        return {{"", ErrorCode::input_too_large,
+                 "a profile of " + std::to_string(text.size()) + " bytes; the limit is " +
+                     std::to_string(limits::kProfileBytes)}};
+    }
+    ProfileReader reader;
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
+    if (reader.parse_failed) return {reader.parse_error_value};
+    std::vector<OrderedError> errors = std::move(reader.errors);
+
+    const Service* service = nullptr;
+    if (parsed && reader.root_is_object) {
+        if (!reader.have_service) {
+            errors.push_back({SIZE_MAX, {"/service", ErrorCode::required,
+                                         "service is required: one of " + service_list(rules)}});
+        } else if (reader.service.kind == RawValue::Kind::string) {
+            service = rules.find_service(reader.service.text);
+            if (!service) {
+                errors.push_back({reader.service_order, {"/service", ErrorCode::unknown_service,
+                                                         "unknown service; the services are " + service_list(rules)}});
+            }
+        } else if (reader.service.kind != RawValue::Kind::container) {
+            errors.push_back({reader.service_order, {"/service", ErrorCode::wrong_type,
+                                                     "service must be a string: one of " + service_list(rules)}});
+        }
+        out.as_of = default_as_of;
+        if (reader.have_as_of) {
+            const auto d = reader.as_of.kind == RawValue::Kind::string ? CivilDate::parse(reader.as_of.text) : std::nullopt;
+            if (d) out.as_of = *d;
+            else if (reader.as_of.kind == RawValue::Kind::string)
+                errors.push_back({reader.as_of_order, {"/as_of", ErrorCode::invalid_date, "as_of must be a date that exists, written YYYY-MM-DD"}});
+            else
+                errors.push_back({reader.as_of_order, {"/as_of", ErrorCode::wrong_type, "as_of must be a date string \"YYYY-MM-DD\""}});
+        }
+        if (service) {
+            for (const RawFact& raw : reader.facts) {
+                const int slot = service->fact_index(raw.name);
+                if (slot < 0) {
+                    errors.push_back({raw.order, {raw.path, ErrorCode::unknown_fact,
+                                                  "unknown fact \"" + raw.name + "\" for service " + service->id}});
+                    continue;
+                }
+                if (raw.value.kind == RawValue::Kind::null) continue;  // not answered
+                if (raw.value.kind == RawValue::Kind::container) {
+                    errors.push_back({raw.order, {raw.path, ErrorCode::wrong_type,
+                                                  raw.name + " must be a single value, not an object or array"}});
+                    continue;
+                }
+                int64_t value = 0;
+                if (check_fact(rules, service->facts[static_cast<size_t>(slot)], raw, value, errors)) {
+                    out.set(static_cast<size_t>(slot), value);
+                }
+            }
+        }
+    }
+    std::stable_sort(errors.begin(), errors.end(), [](const OrderedError& a, const OrderedError& b) { return a.order < b.order; });
+    Errors result;
+    for (auto& e : errors) {
+        if (result.size() + 1 == limits::kProfileErrors && errors.size() > limits::kProfileErrors) {
+            result.push_back({"", e.error.code, "too many errors; the first " + std::to_string(result.size()) + " are listed"});
+            break;
+        }
+        result.push_back(std::move(e.error));
+    }
+    out.service = result.empty() ? service : nullptr;
+    return result;
+}
+
+}  // namespace eligibility

@@ -1,0 +1,801 @@
+// Loads a rules bundle (docs/rules-format.md): reads the JSON strictly, validates every part with
+// a JSON Pointer for each problem, compiles conditions, and only then hands out a RuleSet.
+#include "eligibility/rules_loader.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <set>
+
+#include "condition_compiler.hpp"
+#include "json_dom_reader.hpp"
+#include "loader_support.hpp"
+
+namespace eligibility {
+namespace detail {
+namespace {
+
+constexpr size_t kMaxTextBytes = 4000;  // one language of one text
+constexpr size_t kMaxCitationBytes = 2000;
+constexpr int64_t kMaxWithin = 100000;
+
+// Keys an item's outputs may not take, because the decision already uses them.
+const std::set<std::string, std::less<>> kReservedOutputNames = {
+    "id", "variant", "channel", "citation", "confidence", "title", "note", "until", "code", "basis",
+    "channels", "channel_details", "amount_minor", "currency", "amount_known", "waived", "waiver",
+    "waived_amount_minor", "result", "severity", "fail_note", "within_days", "within_working_days",
+    "within_hours", "within_months", "due"};
+
+// Where a record's `when` came from, kept during loading to compare variants.
+struct RecordSource {
+    const json* when = nullptr;
+    std::string path;
+};
+
+class Loader {
+public:
+    explicit Loader(Errors& errors) : diag_(errors) {}
+
+    std::shared_ptr<RuleSet> load(std::string_view text) {
+        json doc;
+        Errors read_errors;
+        const DomLimits limits{limits::kRulesBytes, limits::kRulesDepth, limits::kRulesStringBytes};
+        if (!read_json_dom(text, limits, ErrorCode::invalid_rules, doc, read_errors)) {
+            for (auto& e : read_errors) diag_.error(e.path, std::move(e.message));
+            return nullptr;
+        }
+        auto rules = std::make_shared<RuleSet>();
+        rules_ = rules.get();
+        bundle(doc);
+        if (diag_.any()) return nullptr;
+        return rules;
+    }
+
+private:
+    // ---- small readers ------------------------------------------------------------------------
+
+    bool expect_object(const json& j, const std::string& path, const char* what) {
+        if (j.is_object()) return true;
+        return diag_.error(path, std::string("expected ") + what + " (an object), found " + json_type_name(j));
+    }
+
+    // Every key must be one the format knows: a misspelt "whne" would otherwise silently mean
+    // "always".
+    void only_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string& k = it.key();
+            bool ok = false;
+            for (const char* a : allowed) ok = ok || k == a;
+            if (!ok) diag_.error(pointer_join(path, k), "unknown key " + in_quotes(k));
+        }
+    }
+
+    const json* required(const json& obj, const char* key, const std::string& path) {
+        const json* v = member(obj, key);
+        if (!v) diag_.error(pointer_join(path, key), std::string("\"") + key + "\" is required");
+        return v;
+    }
+
+    bool string_value(const json& v, const std::string& path, size_t max_bytes, std::string& out) {
+        if (!v.is_string()) return diag_.error(path, "expected a string, found " + json_type_name(v));
+        const auto& s = v.get_ref<const std::string&>();
+        if (s.empty()) return diag_.error(path, "must not be empty");
+        if (s.size() > max_bytes) return diag_.error(path, "longer than " + std::to_string(max_bytes) + " bytes");
+        out = s;
+        return true;
+    }
+
+    bool identifier_value(const json& v, const std::string& path, std::string& out) {
+        if (!v.is_string() || !is_identifier(v.get_ref<const std::string&>())) {
+            return diag_.error(path, "expected a snake_case id (a-z, 0-9, _; starting with a letter; at most 48)" +
+                                         std::string(v.is_string() ? ", found " + in_quotes(v.get_ref<const std::string&>()) : ""));
+        }
+        out = v.get_ref<const std::string&>();
+        return true;
+    }
+
+    bool text(const json& obj, const char* key, const std::string& path, bool is_required, LocalText& out) {
+        const json* v = member(obj, key);
+        const std::string at = pointer_join(path, key);
+        if (!v) return is_required ? diag_.error(at, std::string("\"") + key + "\" is required (en, az and ru)") : true;
+        if (!v->is_object()) return diag_.error(at, "expected an object with en, az and ru texts");
+        bool ok = true;
+        for (size_t i = 0; i < kLangCodes.size(); ++i) {
+            const json* t = member(*v, kLangCodes[i]);
+            if (!t) {
+                ok = diag_.error(pointer_join(at, kLangCodes[i]), std::string("the ") + kLangCodes[i] + " text is missing");
+                continue;
+            }
+            ok = string_value(*t, pointer_join(at, kLangCodes[i]), kMaxTextBytes, out.text[i]) && ok;
+        }
+        only_keys(*v, at, {"en", "az", "ru"});
+        out.present = ok;
+        return ok;
+    }
+
+    bool date_value(const json& v, const std::string& path, int32_t& out) {
+        const auto d = v.is_string() ? CivilDate::parse(v.get_ref<const std::string&>()) : std::nullopt;
+        if (!d) return diag_.error(path, "expected a date \"YYYY-MM-DD\" that exists");
+        out = d->days();
+        return true;
+    }
+
+    bool window(const json& obj, const std::string& path, Window& out) {
+        const json* v = member(obj, "effective");
+        if (!v) return true;
+        const std::string at = pointer_join(path, "effective");
+        if (!expect_object(*v, at, "an effective window {\"from\", \"until\"}")) return false;
+        only_keys(*v, at, {"from", "until"});
+        if (v->empty()) return diag_.error(at, "give \"from\", \"until\" or both, or leave \"effective\" out");
+        bool ok = true;
+        if (const json* f = member(*v, "from")) ok = date_value(*f, pointer_join(at, "from"), out.from) && ok;
+        if (const json* u = member(*v, "until")) {
+            ok = date_value(*u, pointer_join(at, "until"), out.until) && ok;
+            out.has_until = true;
+        }
+        if (ok && out.from > out.until) return diag_.error(at, "\"from\" is after \"until\"");
+        return ok;
+    }
+
+    Confidence confidence(const json& obj, const std::string& path) {
+        const json* v = member(obj, "confidence");
+        if (!v) return Confidence::official;
+        static const std::pair<const char*, Confidence> kNames[] = {
+            {"official", Confidence::official},
+            {"official_via_press", Confidence::official_via_press},
+            {"secondary", Confidence::secondary},
+            {"conflicting", Confidence::conflicting}};
+        for (const auto& [name, c] : kNames) {
+            if (v->is_string() && v->get_ref<const std::string&>() == name) return c;
+        }
+        diag_.error(pointer_join(path, "confidence"), "expected official, official_via_press, secondary or conflicting");
+        return Confidence::official;
+    }
+
+    // ---- the bundle -----------------------------------------------------------------------------
+
+    void bundle(const json& doc) {
+        if (!expect_object(doc, "", "a rules bundle")) return;
+        only_keys(doc, "", {"format", "version", "countries", "services"});
+        if (const json* f = required(doc, "format", "")) {
+            int64_t n = 0;
+            if (!as_int64(*f, n) || n != 1) diag_.error("/format", "this engine reads format 1");
+        }
+        if (const json* v = required(doc, "version", "")) {
+            const bool ok = v->is_string() && !v->get_ref<const std::string&>().empty() &&
+                            v->get_ref<const std::string&>().size() <= 64 &&
+                            std::all_of(v->get_ref<const std::string&>().begin(), v->get_ref<const std::string&>().end(),
+                                        [](char c) {
+                                            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                                   (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '_' || c == '-';
+                                        });
+            if (ok) rules_->version = v->get_ref<const std::string&>();
+            else diag_.error("/version", "expected a version of 1 to 64 characters: letters, digits, . + _ -");
+        }
+        // Countries come first: services refer to them.
+        if (const json* c = required(doc, "countries", "")) countries(*c, "/countries");
+        if (diag_.any()) return;  // without a country table nothing else can be checked
+        const json* services = required(doc, "services", "");
+        if (!services) return;
+        if (!services->is_array() || services->empty() || services->size() > limits::kServices) {
+            diag_.error("/services", "expected an array of 1 to " + std::to_string(limits::kServices) + " services");
+            return;
+        }
+        rules_->services.resize(services->size());
+        for (size_t i = 0; i < services->size(); ++i) {
+            service((*services)[i], pointer_join("/services", i), rules_->services[i]);
+            for (size_t k = 0; k < i; ++k) {
+                if (!rules_->services[i].id.empty() && rules_->services[k].id == rules_->services[i].id) {
+                    diag_.error(pointer_join(pointer_join("/services", i), "service"),
+                                "service " + in_quotes(rules_->services[i].id) + " appears twice");
+                }
+            }
+        }
+    }
+
+    void countries(const json& doc, const std::string& path) {
+        if (!expect_object(doc, path, "the country table")) return;
+        only_keys(doc, path, {"citation", "eu_citation", "countries"});
+        if (const json* c = required(doc, "citation", path)) {
+            string_value(*c, pointer_join(path, "citation"), kMaxCitationBytes, rules_->countries_citation);
+        }
+        if (const json* c = required(doc, "eu_citation", path)) {
+            std::string ignored;
+            string_value(*c, pointer_join(path, "eu_citation"), kMaxCitationBytes, ignored);
+        }
+        const json* list = required(doc, "countries", path);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "countries");
+        if (!list->is_array() || list->empty() || list->size() > 26 * 26) {
+            diag_.error(list_path, "expected an array of countries");
+            return;
+        }
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& entry = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            if (!expect_object(entry, at, "a country")) continue;
+            only_keys(entry, at, {"code", "name", "eu"});
+            Country c;
+            const json* code = required(entry, "code", at);
+            if (code) {
+                const bool ok = code->is_string() && code->get_ref<const std::string&>().size() == 2 &&
+                                std::all_of(code->get_ref<const std::string&>().begin(),
+                                            code->get_ref<const std::string&>().end(),
+                                            [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+                if (!ok) diag_.error(pointer_join(at, "code"), "expected an ISO 3166-1 alpha-2 code (two capital letters)");
+                else c.code = {code->get_ref<const std::string&>()[0], code->get_ref<const std::string&>()[1]};
+            }
+            text(entry, "name", at, true, c.name);
+            if (const json* eu = required(entry, "eu", at)) {
+                if (!eu->is_boolean()) diag_.error(pointer_join(at, "eu"), "expected true or false");
+                else c.eu = eu->get<bool>();
+            }
+            if (!rules_->countries.empty() && code && c.code[0] != 0 && !(rules_->countries.back().code < c.code)) {
+                diag_.error(pointer_join(at, "code"), "countries must be sorted by code, each once");
+            }
+            rules_->countries.push_back(std::move(c));
+        }
+        for (const Country& c : rules_->countries) {
+            if (c.eu) rules_->eu_countries.push_back(country_value(c.code[0], c.code[1]));
+        }
+    }
+
+    // ---- a service ------------------------------------------------------------------------------
+
+    void service(const json& doc, const std::string& path, Service& s) {
+        if (!expect_object(doc, path, "a service")) return;
+        only_keys(doc, path, {"service", "title", "citation", "facts", "lists", "constraints", "verdicts", "fees",
+                              "documents", "checks", "deadlines", "notices"});
+        if (const json* id = required(doc, "service", path)) {
+            const bool known = id->is_string() &&
+                               std::any_of(std::begin(kServiceIds), std::end(kServiceIds),
+                                           [&](const char* k) { return id->get_ref<const std::string&>() == k; });
+            if (known) s.id = id->get_ref<const std::string&>();
+            else diag_.error(pointer_join(path, "service"), "expected a service id of CONTRACT.md section 4");
+        }
+        text(doc, "title", path, true, s.title);
+        if (const json* c = required(doc, "citation", path)) {
+            string_value(*c, pointer_join(path, "citation"), kMaxCitationBytes, s.citation);
+        }
+
+        ServiceIndex index;
+        ConditionCompiler compiler(diag_, *rules_, s, index);
+        facts(doc, path, s, index);
+        lists(doc, path, s, index, compiler);
+        constraints(doc, path, s, compiler);
+        verdicts(doc, path, s, index, compiler);
+        fees(doc, path, s, index, compiler);
+        items(doc, "documents", path, s, compiler, s.documents, s.document_groups);
+        checks(doc, path, s, compiler);
+        deadlines(doc, path, s, compiler);
+        items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
+    }
+
+    const json* section(const json& doc, const char* key, const std::string& path, bool is_required) {
+        const json* v = is_required ? required(doc, key, path) : member(doc, key);
+        if (!v) return nullptr;
+        if (!v->is_array()) {
+            diag_.error(pointer_join(path, key), "expected an array");
+            return nullptr;
+        }
+        return v;
+    }
+
+    void facts(const json& doc, const std::string& path, Service& s, ServiceIndex& index) {
+        const json* list = section(doc, "facts", path, true);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "facts");
+        if (list->empty() || list->size() > limits::kFactsPerService) {
+            diag_.error(list_path, "expected 1 to " + std::to_string(limits::kFactsPerService) + " facts");
+            return;
+        }
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& f = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            if (!expect_object(f, at, "a fact")) continue;
+            only_keys(f, at, {"id", "type", "min", "max", "options", "special", "exclude", "question", "help"});
+            FactDef def;
+            if (const json* id = required(f, "id", at)) {
+                if (identifier_value(*id, pointer_join(at, "id"), def.id) &&
+                    !index.facts.emplace(def.id, static_cast<uint16_t>(i)).second) {
+                    diag_.error(pointer_join(at, "id"), "fact " + in_quotes(def.id) + " is declared twice");
+                }
+            }
+            text(f, "question", at, true, def.question);
+            text(f, "help", at, false, def.help);
+            const json* type = required(f, "type", at);
+            const std::string type_name = type && type->is_string() ? type->get_ref<const std::string&>() : "";
+            const auto forbid = [&](std::initializer_list<const char*> keys) {
+                for (const char* k : keys) {
+                    if (member(f, k)) diag_.error(pointer_join(at, k), std::string("\"") + k + "\" does not apply to a " + type_name + " fact");
+                }
+            };
+            if (type_name == "bool") {
+                def.kind = ValueKind::boolean;
+                forbid({"min", "max", "options", "special", "exclude"});
+            } else if (type_name == "int") {
+                def.kind = ValueKind::integer;
+                forbid({"options", "special", "exclude"});
+                const json* mn = required(f, "min", at);
+                const json* mx = required(f, "max", at);
+                if (mn && !as_int64(*mn, def.min)) diag_.error(pointer_join(at, "min"), "expected a whole number");
+                if (mx && !as_int64(*mx, def.max)) diag_.error(pointer_join(at, "max"), "expected a whole number");
+                if (mn && mx && def.min > def.max) diag_.error(at, "\"min\" is greater than \"max\"");
+            } else if (type_name == "date") {
+                def.kind = ValueKind::date;
+                forbid({"min", "max", "options", "special", "exclude"});
+            } else if (type_name == "enum") {
+                def.kind = ValueKind::enumeration;
+                forbid({"min", "max", "special", "exclude"});
+                if (const json* o = required(f, "options", at)) options(*o, pointer_join(at, "options"), def.options, false);
+            } else if (type_name == "country") {
+                def.kind = ValueKind::country;
+                forbid({"min", "max", "options"});
+                if (const json* o = member(f, "special")) options(*o, pointer_join(at, "special"), def.special, true);
+                if (const json* x = member(f, "exclude")) exclusions(*x, pointer_join(at, "exclude"), def.excluded);
+            } else if (type) {
+                diag_.error(pointer_join(at, "type"), "expected bool, int, date, enum or country");
+            }
+            s.facts.push_back(std::move(def));
+        }
+    }
+
+    void options(const json& list, const std::string& path, std::vector<Option>& out, bool allow_empty) {
+        if (!list.is_array() || (list.empty() && !allow_empty) || list.size() > 256) {
+            diag_.error(path, "expected an array of options {\"value\", \"title\"}");
+            return;
+        }
+        for (size_t i = 0; i < list.size(); ++i) {
+            const json& o = list[i];
+            const std::string at = pointer_join(path, i);
+            if (!expect_object(o, at, "an option")) continue;
+            only_keys(o, at, {"value", "title"});
+            Option opt;
+            if (const json* v = required(o, "value", at)) identifier_value(*v, pointer_join(at, "value"), opt.value);
+            text(o, "title", at, true, opt.title);
+            for (const Option& earlier : out) {
+                if (!opt.value.empty() && earlier.value == opt.value) {
+                    diag_.error(pointer_join(at, "value"), "option " + in_quotes(opt.value) + " is listed twice");
+                }
+            }
+            out.push_back(std::move(opt));
+        }
+    }
+
+    void exclusions(const json& list, const std::string& path, std::vector<int64_t>& out) {
+        if (!list.is_array()) {
+            diag_.error(path, "expected an array of country codes");
+            return;
+        }
+        for (size_t i = 0; i < list.size(); ++i) {
+            const json& code = list[i];
+            const auto& s = code.is_string() ? code.get_ref<const std::string&>() : std::string();
+            if (s.size() == 2 && rules_->find_country(country_value(s[0], s[1]))) out.push_back(country_value(s[0], s[1]));
+            else diag_.error(pointer_join(path, i), "expected a country code of the country table");
+        }
+        std::sort(out.begin(), out.end());
+    }
+
+    void lists(const json& doc, const std::string& path, Service& s, ServiceIndex& index, ConditionCompiler& compiler) {
+        const json* list = section(doc, "lists", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "lists");
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& l = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            if (!expect_object(l, at, "a list")) continue;
+            only_keys(l, at, {"id", "type", "values", "citation", "confidence", "title", "note"});
+            ListDef def;
+            if (const json* id = required(l, "id", at)) {
+                if (identifier_value(*id, pointer_join(at, "id"), def.id) &&
+                    !index.lists.emplace(def.id, static_cast<uint32_t>(s.lists.size())).second) {
+                    diag_.error(pointer_join(at, "id"), "list " + in_quotes(def.id) + " is declared twice");
+                }
+            }
+            std::string citation;
+            if (const json* c = required(l, "citation", at)) string_value(*c, pointer_join(at, "citation"), kMaxCitationBytes, citation);
+            confidence(l, at);
+            LocalText ignored;
+            text(l, "title", at, false, ignored);
+            text(l, "note", at, false, ignored);
+            def.type = ValueType{ValueKind::country};
+            if (const json* t = member(l, "type")) {
+                const auto it = t->is_string() ? index.facts.find(t->get_ref<const std::string&>()) : index.facts.end();
+                if (t->is_string() && t->get_ref<const std::string&>() == "country") {
+                } else if (it != index.facts.end() && s.facts[it->second].kind == ValueKind::enumeration) {
+                    def.type = ValueType{ValueKind::enumeration, it->second};
+                } else {
+                    diag_.error(pointer_join(at, "type"), "expected \"country\" or the id of an enum fact");
+                }
+            }
+            std::vector<int64_t> values;
+            if (const json* v = required(l, "values", at)) {
+                const std::string values_path = pointer_join(at, "values");
+                if (!v->is_array() || v->empty()) {
+                    diag_.error(values_path, "expected a non-empty array");
+                } else {
+                    for (size_t k = 0; k < v->size(); ++k) {
+                        int64_t value = 0;
+                        if (compiler.literal_value((*v)[k], pointer_join(values_path, k), def.type, value)) values.push_back(value);
+                    }
+                    std::vector<int64_t> sorted = values;
+                    std::sort(sorted.begin(), sorted.end());
+                    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+                        diag_.error(values_path, "a value is listed twice");
+                    }
+                    values = std::move(sorted);
+                }
+            }
+            def.first = compiler.place_values(values);
+            def.count = static_cast<uint32_t>(values.size());
+            s.lists.push_back(std::move(def));
+        }
+    }
+
+    void constraints(const json& doc, const std::string& path, Service& s, ConditionCompiler& compiler) {
+        const json* list = section(doc, "constraints", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "constraints");
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& c = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            if (!expect_object(c, at, "a constraint")) continue;
+            only_keys(c, at, {"id", "when", "effective", "path", "message"});
+            Constraint def;
+            if (const json* id = required(c, "id", at)) identifier_value(*id, pointer_join(at, "id"), def.id);
+            if (const json* w = required(c, "when", at)) def.when = compiler.condition(*w, pointer_join(at, "when"), Scope::facts_only);
+            window(c, at, def.window);
+            if (const json* p = required(c, "path", at)) {
+                if (!p->is_string() || p->get_ref<const std::string&>().empty() || p->get_ref<const std::string&>()[0] != '/') {
+                    diag_.error(pointer_join(at, "path"), "expected a JSON Pointer into the profile, such as \"/facts/passport_expiry\"");
+                } else {
+                    def.path = p->get_ref<const std::string&>();
+                }
+            }
+            text(c, "message", at, true, def.message);
+            s.constraints.push_back(std::move(def));
+        }
+    }
+
+    // ---- records --------------------------------------------------------------------------------
+
+    // Reads what every record shares. `extra` lists the section's own keys.
+    void record(const json& r, const std::string& at, Scope scope, bool allow_channel, bool allow_outputs,
+                std::initializer_list<const char*> extra, Service& s, ConditionCompiler& compiler, Record& out,
+                RecordSource& source) {
+        std::vector<const char*> keys = {"id", "variant", "when", "effective", "citation", "confidence", "title", "note"};
+        if (allow_channel) keys.push_back("channel");
+        if (allow_outputs) keys.push_back("outputs");
+        keys.insert(keys.end(), extra.begin(), extra.end());
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; })) {
+                diag_.error(pointer_join(at, it.key()), "unknown key " + in_quotes(it.key()));
+            }
+        }
+        source.path = at;
+        if (const json* id = required(r, "id", at)) identifier_value(*id, pointer_join(at, "id"), out.id);
+        if (const json* v = member(r, "variant")) identifier_value(*v, pointer_join(at, "variant"), out.variant);
+        if (const json* ch = allow_channel ? member(r, "channel") : nullptr) {
+            const auto& ids = s.channel_ids;
+            const auto found = ch->is_string() ? std::find(ids.begin(), ids.end(), ch->get_ref<const std::string&>()) : ids.end();
+            if (found == ids.end()) diag_.error(pointer_join(at, "channel"), "expected a channel that a verdict offers");
+            else out.channel = static_cast<int>(found - ids.begin());
+        }
+        if (const json* w = member(r, "when")) {
+            out.when = compiler.condition(*w, pointer_join(at, "when"), scope);
+            source.when = w;
+        }
+        window(r, at, out.window);
+        if (const json* c = required(r, "citation", at)) string_value(*c, pointer_join(at, "citation"), kMaxCitationBytes, out.citation);
+        out.confidence = confidence(r, at);
+        text(r, "title", at, true, out.title);
+        text(r, "note", at, false, out.note);
+        if (const json* o = allow_outputs ? member(r, "outputs") : nullptr) {
+            const std::string opath = pointer_join(at, "outputs");
+            if (!o->is_object() || o->size() > limits::kOutputsPerRecord) {
+                diag_.error(opath, "expected an object of at most " + std::to_string(limits::kOutputsPerRecord) + " named values");
+            } else {
+                for (auto it = o->begin(); it != o->end(); ++it) {
+                    const std::string npath = pointer_join(opath, it.key());
+                    Output output;
+                    output.name = it.key();
+                    if (!is_identifier(output.name)) diag_.error(npath, "output names are snake_case ids");
+                    else if (kReservedOutputNames.count(output.name)) diag_.error(npath, in_quotes(output.name) + " is a key the decision already uses");
+                    compiler.output(it.value(), npath, scope, output);
+                    out.outputs.push_back(std::move(output));
+                }
+            }
+        }
+    }
+
+    // Groups variants by (id, channel), checks (id, channel, variant) is unique and that variants
+    // with the same condition do not overlap in time.
+    template <class R>
+    void group(const std::vector<R>& records, const std::vector<RecordSource>& sources, Groups& groups) {
+        std::map<std::pair<std::string, int>, size_t> by_key;
+        for (size_t i = 0; i < records.size(); ++i) {
+            const Record& r = records[i];
+            const auto key = std::make_pair(r.id, r.channel);
+            auto [it, inserted] = by_key.emplace(key, groups.size());
+            if (inserted) groups.emplace_back();
+            auto& g = groups[it->second];
+            for (uint32_t other : g) {
+                const Record& o = records[other];
+                if (o.variant == r.variant) {
+                    diag_.error(sources[i].path, "record " + in_quotes(r.id) +
+                                                     (r.variant.empty() ? "" : " variant " + in_quotes(r.variant)) +
+                                                     " appears twice; give each variant its own \"variant\"");
+                    continue;
+                }
+                const bool same_when = (sources[i].when == nullptr && sources[other].when == nullptr) ||
+                                       (sources[i].when && sources[other].when && *sources[i].when == *sources[other].when);
+                const bool overlap = r.window.from <= o.window.until && o.window.from <= r.window.until;
+                if (same_when && overlap) {
+                    diag_.error(pointer_join(sources[i].path, "effective"),
+                                "overlaps the effective window of variant " + in_quotes(o.variant.empty() ? o.id : o.variant) +
+                                    ", which has the same condition");
+                }
+            }
+            g.push_back(static_cast<uint32_t>(i));
+        }
+    }
+
+    void verdicts(const json& doc, const std::string& path, Service& s, ServiceIndex& index, ConditionCompiler& compiler) {
+        const json* list = section(doc, "verdicts", path, true);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "verdicts");
+        if (list->empty()) {
+            diag_.error(list_path, "at least one verdict is required");
+            return;
+        }
+        // Channel ids first, so that records can name them in any order.
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json* channels = member((*list)[i], "channels");
+            if (!channels || !channels->is_array()) continue;
+            for (const json& ch : *channels) {
+                const json* id = member(ch, "id");
+                if (!id || !id->is_string() || !is_identifier(id->get_ref<const std::string&>())) continue;
+                const auto& name = id->get_ref<const std::string&>();
+                if (std::find(s.channel_ids.begin(), s.channel_ids.end(), name) == s.channel_ids.end()) {
+                    s.channel_ids.push_back(name);
+                }
+            }
+        }
+        if (s.channel_ids.size() > limits::kChannelsPerService) {
+            diag_.error(list_path, "at most " + std::to_string(limits::kChannelsPerService) + " channels per service");
+        }
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& v = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            VerdictRecord rec;
+            if (!expect_object(v, at, "a verdict")) {
+                s.verdicts.push_back(std::move(rec));
+                continue;
+            }
+            record(v, at, Scope::verdict, false, true, {"code", "channels"}, s, compiler, rec, sources[i]);
+            if (const json* code = required(v, "code", at)) identifier_value(*code, pointer_join(at, "code"), rec.code);
+            if (const json* channels = member(v, "channels")) {
+                const std::string cpath = pointer_join(at, "channels");
+                if (!channels->is_array() || channels->empty()) {
+                    diag_.error(cpath, "expected a non-empty array of channels");
+                } else {
+                    std::vector<RecordSource> csources(channels->size());
+                    for (size_t k = 0; k < channels->size(); ++k) {
+                        const std::string chat = pointer_join(cpath, k);
+                        Record ch;
+                        if (expect_object((*channels)[k], chat, "a channel")) {
+                            record((*channels)[k], chat, Scope::verdict, false, false, {}, s, compiler, ch, csources[k]);
+                        }
+                        rec.channels.push_back(std::move(ch));
+                    }
+                    group(rec.channels, csources, rec.channel_groups);
+                }
+            }
+            index.verdict_codes[rec.code].push_back(static_cast<uint32_t>(i));
+            index.verdict_ids[rec.id].push_back(static_cast<uint32_t>(i));
+            s.verdicts.push_back(std::move(rec));
+        }
+        const json& last = list->back();
+        if (member(last, "when") || member(last, "effective")) {
+            diag_.error(pointer_join(list_path, list->size() - 1),
+                        "the last verdict must apply always (no \"when\", no \"effective\"), so that every profile gets a verdict");
+        }
+        // Verdict records may share an id (variants of one basis), but never with the same code
+        // and condition at overlapping times.
+        Groups verdict_groups;
+        group(s.verdicts, sources, verdict_groups);
+        // Outputs by name: one type across all verdicts, so that verdict_output has one meaning.
+        for (size_t i = 0; i < s.verdicts.size(); ++i) {
+            const auto& outputs = s.verdicts[i].outputs;
+            for (size_t k = 0; k < outputs.size(); ++k) {
+                auto [it, inserted] = index.verdict_outputs.try_emplace(outputs[k].name);
+                auto& entry = it->second;
+                if (inserted) {
+                    entry.type = outputs[k].type;
+                    entry.index_by_verdict.assign(s.verdicts.size(), -1);
+                } else if (entry.type != outputs[k].type) {
+                    diag_.error(pointer_join(pointer_join(pointer_join(list_path, i), "outputs"), outputs[k].name),
+                                "verdicts give output " + in_quotes(outputs[k].name) + " different types");
+                }
+                entry.index_by_verdict[i] = static_cast<int64_t>(k);
+            }
+        }
+    }
+
+    void fees(const json& doc, const std::string& path, Service& s, ServiceIndex& index, ConditionCompiler& compiler) {
+        const json* list = section(doc, "fees", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "fees");
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& f = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            FeeRecord rec;
+            if (!expect_object(f, at, "a fee")) {
+                s.fees.push_back(std::move(rec));
+                continue;
+            }
+            record(f, at, Scope::fees, true, true, {"amount", "amount_known", "waivers"}, s, compiler, rec, sources[i]);
+            const json* amount = member(f, "amount");
+            const json* known = member(f, "amount_known");
+            if (amount && known) {
+                diag_.error(at, "give either \"amount\" or \"amount_known\": false, not both");
+            } else if (known) {
+                if (!(known->is_boolean() && !known->get<bool>())) {
+                    diag_.error(pointer_join(at, "amount_known"), "only \"amount_known\": false is meaningful; otherwise give \"amount\"");
+                }
+                rec.amount_known = false;
+            } else if (!amount) {
+                diag_.error(pointer_join(at, "amount"), "\"amount\" is required; where the sources give none, write \"amount_known\": false");
+            } else if (expect_object(*amount, pointer_join(at, "amount"), "an amount {\"amount_minor\", \"currency\"}")) {
+                const std::string apath = pointer_join(at, "amount");
+                only_keys(*amount, apath, {"amount_minor", "currency"});
+                if (const json* m = required(*amount, "amount_minor", apath)) {
+                    if (!as_int64(*m, rec.amount.amount_minor) || rec.amount.amount_minor < 0) {
+                        diag_.error(pointer_join(apath, "amount_minor"), "expected a whole number of minor units, 0 or more");
+                    }
+                }
+                if (const json* c = required(*amount, "currency", apath)) {
+                    const auto cur = c->is_string() ? Currency::parse(c->get_ref<const std::string&>()) : std::nullopt;
+                    if (!cur) diag_.error(pointer_join(apath, "currency"), "expected an ISO 4217 code such as \"USD\"");
+                    else rec.amount.currency = *cur;
+                }
+            }
+            if (const json* w = member(f, "waivers")) {
+                const std::string wpath = pointer_join(at, "waivers");
+                if (!w->is_array() || w->empty()) {
+                    diag_.error(wpath, "expected a non-empty array of waivers");
+                } else {
+                    std::vector<RecordSource> wsources(w->size());
+                    for (size_t k = 0; k < w->size(); ++k) {
+                        Record waiver;
+                        const std::string wat = pointer_join(wpath, k);
+                        if (expect_object((*w)[k], wat, "a waiver")) {
+                            record((*w)[k], wat, Scope::fees, false, false, {}, s, compiler, waiver, wsources[k]);
+                        }
+                        rec.waivers.push_back(std::move(waiver));
+                    }
+                    Groups ignored;
+                    group(rec.waivers, wsources, ignored);
+                }
+            }
+            s.fees.push_back(std::move(rec));
+        }
+        group(s.fees, sources, s.fee_groups);
+        for (size_t g = 0; g < s.fee_groups.size(); ++g) {
+            index.fee_groups[s.fees[s.fee_groups[g].front()].id].push_back(static_cast<uint32_t>(g));
+        }
+    }
+
+    void items(const json& doc, const char* key, const std::string& path, Service& s, ConditionCompiler& compiler,
+               std::vector<Record>& out, Groups& groups) {
+        const json* list = section(doc, key, path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, key);
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string at = pointer_join(list_path, i);
+            Record rec;
+            if (expect_object((*list)[i], at, "a record")) {
+                record((*list)[i], at, Scope::items, true, true, {}, s, compiler, rec, sources[i]);
+            }
+            out.push_back(std::move(rec));
+        }
+        group(out, sources, groups);
+    }
+
+    void checks(const json& doc, const std::string& path, Service& s, ConditionCompiler& compiler) {
+        const json* list = section(doc, "checks", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "checks");
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& c = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            CheckRecord rec;
+            if (expect_object(c, at, "a check")) {
+                record(c, at, Scope::items, true, true, {"test", "severity", "fail_note"}, s, compiler, rec, sources[i]);
+                if (const json* t = required(c, "test", at)) rec.test = compiler.condition(*t, pointer_join(at, "test"), Scope::items);
+                if (const json* sev = required(c, "severity", at)) {
+                    const std::string v = sev->is_string() ? sev->get_ref<const std::string&>() : "";
+                    if (v == "blocker") rec.severity = Severity::blocker;
+                    else if (v == "warning") rec.severity = Severity::warning;
+                    else diag_.error(pointer_join(at, "severity"), "expected \"blocker\" or \"warning\"");
+                }
+                text(c, "fail_note", at, false, rec.fail_note);
+            }
+            s.checks.push_back(std::move(rec));
+        }
+        group(s.checks, sources, s.check_groups);
+    }
+
+    void deadlines(const json& doc, const std::string& path, Service& s, ConditionCompiler& compiler) {
+        const json* list = section(doc, "deadlines", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "deadlines");
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& d = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            DeadlineRecord rec;
+            if (expect_object(d, at, "a deadline")) {
+                record(d, at, Scope::items, true, true, {"within", "from", "before"}, s, compiler, rec, sources[i]);
+                within(d, at, rec);
+                const json* from = member(d, "from");
+                const json* before = member(d, "before");
+                if (from && before) diag_.error(at, "give \"from\" or \"before\", not both");
+                const json* base = from ? from : before;
+                if (base) {
+                    if (rec.unit == WithinUnit::hours) {
+                        diag_.error(pointer_join(at, from ? "from" : "before"), "a deadline in hours has no date to count from");
+                    }
+                    rec.has_from = from != nullptr;
+                    rec.has_before = before != nullptr;
+                    rec.base_expr = compiler.expression(*base, pointer_join(at, from ? "from" : "before"), Scope::items,
+                                                        ValueType{ValueKind::date});
+                }
+            }
+            s.deadlines.push_back(std::move(rec));
+        }
+        group(s.deadlines, sources, s.deadline_groups);
+    }
+
+    void within(const json& d, const std::string& at, DeadlineRecord& rec) {
+        const json* w = required(d, "within", at);
+        if (!w) return;
+        const std::string wpath = pointer_join(at, "within");
+        static const std::pair<const char*, WithinUnit> kUnits[] = {
+            {"days", WithinUnit::days}, {"working_days", WithinUnit::working_days},
+            {"hours", WithinUnit::hours}, {"months", WithinUnit::months}};
+        if (!w->is_object() || w->size() != 1) {
+            diag_.error(wpath, "expected exactly one of {\"days\": n}, {\"working_days\": n}, {\"hours\": n}, {\"months\": n}");
+            return;
+        }
+        for (const auto& [name, unit] : kUnits) {
+            if (w->begin().key() != name) continue;
+            rec.unit = unit;
+            if (!as_int64(w->begin().value(), rec.within) || rec.within < 1 || rec.within > kMaxWithin) {
+                diag_.error(pointer_join(wpath, name), "expected a whole number from 1 to " + std::to_string(kMaxWithin));
+            }
+            return;
+        }
+        diag_.error(pointer_join(wpath, w->begin().key()), "expected days, working_days, hours or months");
+    }
+
+    Diagnostics diag_;
+    RuleSet* rules_ = nullptr;
+};
+
+}  // namespace
+}  // namespace detail
+
+LoadResult load_rules(std::string_view bundle_json) {
+    LoadResult result;
+    detail::Loader loader(result.errors);
+    auto rules = loader.load(bundle_json);
+    if (result.errors.empty() && rules) result.rules = std::move(rules);
+    return result;
+}
+
+}  // namespace eligibility

@@ -1,0 +1,49 @@
+#include "eligibility/ruleset.hpp"
+
+#include <algorithm>
+
+namespace eligibility {
+
+const char* confidence_name(Confidence c) {
+    switch (c) {
+        case Confidence::official: return "official";
+        case Confidence::official_via_press: return "official_via_press";
+        case Confidence::secondary: return "secondary";
+        case Confidence::conflicting: return "conflicting";
+    }
+    return "official";
+}
+
+int64_t country_value(char a, char b) { return int64_t{a - 'A'} * 26 + (b - 'A'); }
+
+int Service::fact_index(std::string_view fact_id) const {
+    for (size_t i = 0; i < facts.size(); ++i) {
+        if (facts[i].id == fact_id) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+const Service* RuleSet::find_service(std::string_view service_id) const {
+    for (const Service& s : services) {
+        if (s.id == service_id) return &s;
+    }
+    return nullptr;
+}
+
+const Country* RuleSet::find_country(int64_t value) const {
+    // Countries are sorted by code, and code order is value order.
+    const auto it = std::lower_bound(countries.begin(), countries.end(), value, [](const Country& c, int64_t v) {
+        return country_value(c.code[0], c.code[1]) < v;
+    });
+    if (it == countries.end() || country_value(it->code[0], it->code[1]) != value) return nullptr;
+    return &*it;
+}
+
+std::optional<Lang> parse_lang(std::string_view code) {
+    for (size_t i = 0; i < kLangCodes.size(); ++i) {
+        if (code == kLangCodes[i]) return static_cast<Lang>(i);
+    }
+    return std::nullopt;
+}
+
+}  // namespace eligibility

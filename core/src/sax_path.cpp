@@ -1,0 +1,67 @@
+#include "sax_path.hpp"
+
+#include <algorithm>
+
+namespace eligibility::detail {
+
+bool KeySet::insert(std::string_view key) {
+    if (!large_.empty()) return large_.emplace(key).second;
+    if (std::find(small_.begin(), small_.end(), key) != small_.end()) return false;
+    if (small_.size() < kLinearLimit) {
+        small_.emplace_back(key);
+        return true;
+    }
+    large_.insert(small_.begin(), small_.end());
+    small_.clear();
+    return large_.emplace(key).second;
+}
+
+void KeySet::clear() {
+    small_.clear();
+    large_.clear();
+}
+
+void SaxPath::open(bool is_object) {
+    // Frames are reused so that reading many small documents does not allocate each time.
+    if (used_ == frames_.size()) frames_.emplace_back();
+    Frame& f = frames_[used_++];
+    f.is_object = is_object;
+    f.index = 0;
+    f.key.clear();
+    f.keys.clear();
+}
+
+void SaxPath::close() {
+    if (used_ > 0) --used_;
+}
+
+bool SaxPath::key(std::string_view k) {
+    Frame& f = frames_[used_ - 1];
+    f.key.assign(k.data(), k.size());
+    return f.keys.insert(k);
+}
+
+void SaxPath::value_done() {
+    if (used_ == 0) return;
+    Frame& f = frames_[used_ - 1];
+    if (!f.is_object) ++f.index;
+}
+
+std::string SaxPath::pointer() const { return pointer_of(used_); }
+
+std::string SaxPath::container_pointer() const { return pointer_of(used_ == 0 ? 0 : used_ - 1); }
+
+std::string SaxPath::pointer_of(size_t frames) const {
+    std::string out;
+    for (size_t i = 0; i < frames; ++i) {
+        const Frame& f = frames_[i];
+        if (f.is_object) append_pointer_token(out, f.key);
+        else {
+            out.push_back('/');
+            out += std::to_string(f.index);
+        }
+    }
+    return out;
+}
+
+}  // namespace eligibility::detail

@@ -1,0 +1,136 @@
+// golden_runner [--show] CASES_DIR [NAME_FILTER]
+//
+// Runs every golden case under CASES_DIR (tests/cases/<service>/*.json) through the engine with
+// the built-in rules and compares the decision with the case's `expect` pattern: objects match if
+// every key given matches; arrays must have the same length and match element by element. The
+// same files are run through the WebAssembly engine by tests/wasm.
+//
+// A case: { "description", "profile" | "profile_text", "options": { "lang" }, "expect" }.
+// --show prints the actual decision of each case (for authoring; never to copy blindly).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "default_rules.hpp"
+#include "eligibility/engine.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// The date used when a case gives no as_of: fixed, so that no case depends on today.
+constexpr const char* kDefaultAsOf = "2026-11-21";
+
+void match(const json& expected, const json& actual, const std::string& path, std::vector<std::string>& problems) {
+    if (expected.is_object()) {
+        if (!actual.is_object()) {
+            problems.push_back(path + ": expected an object, got " + actual.dump());
+            return;
+        }
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            const auto found = actual.find(it.key());
+            if (found == actual.end()) {
+                problems.push_back(path + "/" + it.key() + ": missing (expected " + it.value().dump() + ")");
+                continue;
+            }
+            match(it.value(), *found, path + "/" + it.key(), problems);
+        }
+        return;
+    }
+    if (expected.is_array()) {
+        if (!actual.is_array()) {
+            problems.push_back(path + ": expected an array, got " + actual.dump());
+            return;
+        }
+        if (expected.size() != actual.size()) {
+            problems.push_back(path + ": expected " + std::to_string(expected.size()) + " elements, got " +
+                               std::to_string(actual.size()) + ": " + actual.dump());
+            return;
+        }
+        for (size_t i = 0; i < expected.size(); ++i) match(expected[i], actual[i], path + "/" + std::to_string(i), problems);
+        return;
+    }
+    if (expected != actual) problems.push_back(path + ": expected " + expected.dump() + ", got " + actual.dump());
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool show = false;
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--show") show = true;
+        else args.emplace_back(argv[i]);
+    }
+    if (args.empty()) {
+        std::cerr << "usage: golden_runner [--show] CASES_DIR [NAME_FILTER]\n";
+        return 2;
+    }
+    const std::string filter = args.size() > 1 ? args[1] : "";
+    eligibility::Errors load_errors;
+    auto engine = eligibility::Engine::load(eligibility::embedded::default_rules(), load_errors);
+    if (!engine) {
+        std::cerr << "the built-in rules do not load\n";
+        return 1;
+    }
+
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(args[0])) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        // Bad rules files (tests/cases/errors/rules) are run by their own test.
+        if (entry.path().parent_path().filename() == "rules") continue;
+        if (!filter.empty() && entry.path().string().find(filter) == std::string::npos) continue;
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+
+    size_t passed = 0, failed = 0;
+    for (const auto& file : files) {
+        const json c = json::parse(read(file), nullptr, false);
+        const std::string name = fs::relative(file, args[0]).string();
+        if (c.is_discarded() || !c.is_object() || !c.contains("expect") || !(c.contains("profile") || c.contains("profile_text"))) {
+            std::cout << "FAIL " << name << ": not a golden case (needs profile or profile_text, and expect)\n";
+            ++failed;
+            continue;
+        }
+        eligibility::EvalOptions options;
+        options.default_as_of = *eligibility::CivilDate::parse(kDefaultAsOf);
+        if (c.contains("options") && c["options"].contains("lang")) {
+            options.lang = eligibility::parse_lang(c["options"]["lang"].get<std::string>());
+        }
+        const std::string input = c.contains("profile_text") ? c["profile_text"].get<std::string>() : c["profile"].dump();
+        const auto result = engine->evaluate(input, options);
+        const json actual = json::parse(result.json, nullptr, false);
+        std::vector<std::string> problems;
+        if (actual.is_discarded()) problems.push_back("the engine's output is not JSON: " + result.json);
+        else match(c["expect"], actual, "", problems);
+        if (show) std::cout << "# " << name << "\n" << result.json << "\n";
+        if (problems.empty()) {
+            ++passed;
+            continue;
+        }
+        ++failed;
+        std::cout << "FAIL " << name << " — " << c.value("description", std::string()) << "\n";
+        for (const auto& p : problems) std::cout << "    " << p << "\n";
+    }
+    std::cout << passed << " passed, " << failed << " failed, of " << files.size() << " golden cases\n";
+    if (files.empty()) {
+        std::cerr << "no golden cases found under " << args[0] << "\n";
+        return 1;
+    }
+    return failed == 0 ? 0 : 1;
+}

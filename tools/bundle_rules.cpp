@@ -1,0 +1,124 @@
+// bundle-rules MANIFEST PRETTY_OUT MIN_OUT
+//
+// Assembles data/ (a manifest naming the country table and the service files) into one rules
+// bundle, validates it with the engine's own loader, and writes it twice: indented, for missions
+// to read and edit, and minified, for embedding. Errors name the source file and the JSON Pointer
+// inside it, so an author sees exactly which line of which file to fix.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "eligibility/rules_loader.hpp"
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+bool parse_file(const std::string& path, ordered& out) {
+    std::string text;
+    if (!read_file(path, text)) {
+        std::cerr << path << ": cannot read\n";
+        return false;
+    }
+    out = ordered::parse(text, nullptr, false);
+    if (out.is_discarded()) {
+        std::cerr << path << ": not valid JSON (run `eligibility validate-rules` on the bundle for the position)\n";
+        return false;
+    }
+    return true;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        if (!out) return false;
+        out << text;
+        if (!out) return false;
+    }
+    return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+std::string directory_of(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: bundle-rules MANIFEST PRETTY_OUT MIN_OUT\n";
+        return 1;
+    }
+    const std::string manifest_path = argv[1];
+    const std::string dir = directory_of(manifest_path);
+    ordered manifest;
+    if (!parse_file(manifest_path, manifest)) return 1;
+    const auto countries_name = manifest.value("countries", std::string());
+    const auto services = manifest.find("services");
+    if (countries_name.empty() || services == manifest.end() || !services->is_array()) {
+        std::cerr << manifest_path << ": needs \"countries\" (a file name) and \"services\" (an array of service ids)\n";
+        return 1;
+    }
+
+    ordered bundle = ordered::object();
+    bundle["format"] = manifest.value("format", 0);
+    bundle["version"] = manifest.value("version", std::string());
+    // Each part remembers its file, to turn bundle paths back into file paths.
+    std::vector<std::pair<std::string, std::string>> parts;  // pointer prefix, file
+    const std::string countries_path = dir + "/" + countries_name;
+    if (!parse_file(countries_path, bundle["countries"])) return 1;
+    parts.emplace_back("/countries", countries_path);
+    bundle["services"] = ordered::array();
+    for (const auto& id : *services) {
+        if (!id.is_string()) {
+            std::cerr << manifest_path << ": service ids are strings\n";
+            return 1;
+        }
+        const std::string file = dir + "/services/" + id.get<std::string>() + ".json";
+        ordered doc;
+        if (!parse_file(file, doc)) return 1;
+        parts.emplace_back("/services/" + std::to_string(bundle["services"].size()), file);
+        bundle["services"].push_back(std::move(doc));
+    }
+
+    const std::string minified = bundle.dump();
+    const auto loaded = eligibility::load_rules(minified);
+    if (!loaded.ok()) {
+        for (const auto& e : loaded.errors) {
+            std::string where = manifest_path;
+            std::string pointer = e.path;
+            for (const auto& [prefix, file] : parts) {
+                if (pointer.compare(0, prefix.size(), prefix) == 0 &&
+                    (pointer.size() == prefix.size() || pointer[prefix.size()] == '/')) {
+                    where = file;
+                    pointer = pointer.substr(prefix.size());
+                    break;
+                }
+            }
+            std::cerr << where << ": " << (pointer.empty() ? "(document)" : pointer) << ": " << e.message << "\n";
+        }
+        std::cerr << loaded.errors.size() << " problem(s); the rules bundle was not written\n";
+        return 3;
+    }
+    if (!write_file(argv[2], bundle.dump(2) + "\n") || !write_file(argv[3], minified)) {
+        std::cerr << "cannot write the bundle\n";
+        return 1;
+    }
+    return 0;
+}

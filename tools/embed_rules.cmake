@@ -1,0 +1,23 @@
+# cmake -DIN=bundle.min.json -DOUT=default_rules.cpp -P embed_rules.cmake
+# Writes the bundle into a C++ source as a raw string literal, in pieces small enough for any
+# compiler, so the CLI and the WebAssembly module work with no rules file beside them.
+file(READ "${IN}" content)
+set(delim "ec_rules")
+string(FIND "${content}" ")${delim}\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "the rules contain the raw-string delimiter )${delim}\"")
+endif()
+string(LENGTH "${content}" total)
+set(out "// Generated from ${IN} by tools/embed_rules.cmake. Do not edit.\n")
+string(APPEND out "#include \"default_rules.hpp\"\n\nnamespace eligibility::embedded {\n\n")
+string(APPEND out "const char kDefaultRules[] =\n")
+set(pos 0)
+set(piece 8000)
+while(pos LESS total)
+  string(SUBSTRING "${content}" ${pos} ${piece} chunk)
+  string(APPEND out "    R\"${delim}(${chunk})${delim}\"\n")
+  math(EXPR pos "${pos} + ${piece}")
+endwhile()
+string(APPEND out "    ;\n\nconst std::size_t kDefaultRulesSize = sizeof(kDefaultRules) - 1;\n\n}  // namespace eligibility::embedded\n")
+file(WRITE "${OUT}.tmp" "${out}")
+file(RENAME "${OUT}.tmp" "${OUT}")
