@@ -6,6 +6,7 @@
 #include "default_rules.hpp"
 #include "eligibility/engine.hpp"
 #include "eligibility/limits.hpp"
+#include "eligibility/rules_document.hpp"
 #include "input.hpp"
 
 namespace eligibility::cli {
@@ -16,53 +17,23 @@ void print_line(const std::string& text) {
     std::fputc('\n', stdout);
 }
 
-// A single service document (what authors edit in data/services/) is run inside the default
-// bundle, replacing the service of the same id; its errors are reported with paths into it.
-struct Composed {
-    std::string bundle;
-    std::string service_prefix;  // "/services/N" when composed, else empty
-};
-
-Composed compose(const std::string& text) {
-    using ordered = nlohmann::ordered_json;
-    ordered doc = ordered::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("service") || doc.contains("services")) {
-        return {text, ""};
-    }
-    ordered bundle = ordered::parse(embedded::default_rules(), nullptr, false);
-    auto& services = bundle["services"];
-    size_t index = services.size();
-    for (size_t i = 0; i < services.size(); ++i) {
-        if (services[i].is_object() && services[i].contains("service") && services[i]["service"] == doc["service"]) index = i;
-    }
-    if (index == services.size()) services.push_back(doc);
-    else services[index] = doc;
-    return {bundle.dump(), "/services/" + std::to_string(index)};
-}
-
 // Loads --rules (or the embedded default). On failure prints the error object and gives the exit
 // code; on success `engine` is set.
 int load_engine(const Options& o, std::optional<Engine>& engine, bool print_errors_as_json = true) {
-    std::string text;
-    std::string prefix;
+    ComposedRules rules{std::string(embedded::default_rules()), ""};
     if (o.rules_path) {
         const auto file = read_file(*o.rules_path, limits::kRulesBytes);
         if (!file) {
             std::fprintf(stderr, "eligibility: cannot read %s\n", o.rules_path->c_str());
             return kExitUnreadable;
         }
-        Composed c = compose(*file);
-        text = std::move(c.bundle);
-        prefix = std::move(c.service_prefix);
-    } else {
-        text = std::string(embedded::default_rules());
+        // A single service document runs inside the built-in bundle, with paths into itself.
+        rules = compose_rules(embedded::default_rules(), *file);
     }
     Errors errors;
-    engine = Engine::load(text, errors);
+    engine = Engine::load(rules.bundle, errors);
     if (engine) return kExitOk;
-    for (Error& e : errors) {
-        if (!prefix.empty() && e.path.compare(0, prefix.size(), prefix) == 0) e.path.erase(0, prefix.size());
-    }
+    for (Error& e : errors) strip_service_prefix(rules, e.path);
     if (print_errors_as_json) print_line(errors_json(errors));
     return kExitRulesInvalid;
 }

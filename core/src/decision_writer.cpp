@@ -135,7 +135,7 @@ private:
             w_.field_bool("waived", r.waived);
             if (r.waived) {
                 if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
-                const Record& waiver = fee.waivers[r.waiver];
+                const Record& waiver = s_.waivers[r.waiver];
                 w_.key("waiver");
                 w_.begin_object();
                 w_.field("id", waiver.id);
@@ -244,7 +244,7 @@ private:
             for (const ChannelResult& c : d_.channels) trace_entry("channels", v.channels[c.record]);
         }
         for (const FeeResult& r : d_.fees) {
-            if (r.waived) trace_entry("waivers", s_.fees[r.record].waivers[r.waiver]);
+            if (r.waived) trace_entry("waivers", s_.waivers[r.waiver]);
         }
         w_.end_array();
     }

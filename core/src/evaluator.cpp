@@ -210,12 +210,12 @@ private:
             // applies and one is still unknown.
             bool waiver_unknown = false;
             uint64_t waiver_missing = 0;
-            for (size_t w = 0; w < fee.waivers.size(); ++w) {
+            for (const uint32_t w : fee.waivers) {
                 uint64_t wm = 0;
-                const Tri t = applies(ctx_, fee.waivers[w], wm);
+                const Tri t = applies(ctx_, s_.waivers[w], wm);
                 if (t == Tri::yes) {
                     result.waived = true;
-                    result.waiver = static_cast<uint32_t>(w);
+                    result.waiver = w;
                     break;
                 }
                 if (t == Tri::unknown && !waiver_unknown) {

@@ -23,7 +23,7 @@ constexpr int64_t kMaxWithin = 100000;
 const std::set<std::string, std::less<>> kReservedOutputNames = {
     "id", "variant", "channel", "citation", "confidence", "title", "note", "until", "code", "basis",
     "channels", "channel_details", "amount_minor", "currency", "amount_known", "waived", "waiver",
-    "waived_amount_minor", "result", "severity", "fail_note", "within_days", "within_working_days",
+    "waived_amount_minor", "fees", "result", "severity", "fail_note", "within_days", "within_working_days",
     "within_hours", "within_months", "due"};
 
 // Where a record's `when` came from, kept during loading to compare variants.
@@ -245,7 +245,7 @@ private:
     void service(const json& doc, const std::string& path, Service& s) {
         if (!expect_object(doc, path, "a service")) return;
         only_keys(doc, path, {"service", "title", "citation", "facts", "lists", "constraints", "verdicts", "fees",
-                              "documents", "checks", "deadlines", "notices"});
+                              "waivers", "documents", "checks", "deadlines", "notices"});
         if (const json* id = required(doc, "service", path)) {
             const bool known = id->is_string() &&
                                std::any_of(std::begin(kServiceIds), std::end(kServiceIds),
@@ -265,6 +265,7 @@ private:
         constraints(doc, path, s, compiler);
         verdicts(doc, path, s, index, compiler);
         fees(doc, path, s, index, compiler);
+        waivers(doc, path, s, index, compiler);
         items(doc, "documents", path, s, compiler, s.documents, s.document_groups);
         checks(doc, path, s, compiler);
         deadlines(doc, path, s, compiler);
@@ -636,7 +637,7 @@ private:
                 s.fees.push_back(std::move(rec));
                 continue;
             }
-            record(f, at, Scope::fees, true, true, {"amount", "amount_known", "waivers"}, s, compiler, rec, sources[i]);
+            record(f, at, Scope::fees, true, true, {"amount", "amount_known"}, s, compiler, rec, sources[i]);
             const json* amount = member(f, "amount");
             const json* known = member(f, "amount_known");
             if (amount && known) {
@@ -662,30 +663,49 @@ private:
                     else rec.amount.currency = *cur;
                 }
             }
-            if (const json* w = member(f, "waivers")) {
-                const std::string wpath = pointer_join(at, "waivers");
-                if (!w->is_array() || w->empty()) {
-                    diag_.error(wpath, "expected a non-empty array of waivers");
-                } else {
-                    std::vector<RecordSource> wsources(w->size());
-                    for (size_t k = 0; k < w->size(); ++k) {
-                        Record waiver;
-                        const std::string wat = pointer_join(wpath, k);
-                        if (expect_object((*w)[k], wat, "a waiver")) {
-                            record((*w)[k], wat, Scope::fees, false, false, {}, s, compiler, waiver, wsources[k]);
-                        }
-                        rec.waivers.push_back(std::move(waiver));
-                    }
-                    Groups ignored;
-                    group(rec.waivers, wsources, ignored);
-                }
-            }
             s.fees.push_back(std::move(rec));
         }
         group(s.fees, sources, s.fee_groups);
         for (size_t g = 0; g < s.fee_groups.size(); ++g) {
             index.fee_groups[s.fees[s.fee_groups[g].front()].id].push_back(static_cast<uint32_t>(g));
         }
+    }
+
+    // Waivers name the fees they waive; each fee keeps the waivers that name it, in file order.
+    void waivers(const json& doc, const std::string& path, Service& s, ServiceIndex& index, ConditionCompiler& compiler) {
+        const json* list = section(doc, "waivers", path, false);
+        if (!list) return;
+        const std::string list_path = pointer_join(path, "waivers");
+        std::vector<RecordSource> sources(list->size());
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& w = (*list)[i];
+            const std::string at = pointer_join(list_path, i);
+            WaiverRecord rec;
+            if (expect_object(w, at, "a waiver")) {
+                record(w, at, Scope::fees, false, false, {"fees"}, s, compiler, rec, sources[i]);
+                const json* fees = required(w, "fees", at);
+                const std::string fpath = pointer_join(at, "fees");
+                if (fees && (!fees->is_array() || fees->empty())) {
+                    diag_.error(fpath, "expected a non-empty array of fee ids");
+                } else if (fees) {
+                    for (size_t k = 0; k < fees->size(); ++k) {
+                        const json& id = (*fees)[k];
+                        if (!id.is_string() || !index.fee_groups.count(id.get_ref<const std::string&>())) {
+                            diag_.error(pointer_join(fpath, k), "expected the id of a fee of this service");
+                            continue;
+                        }
+                        rec.fees.push_back(id.get_ref<const std::string&>());
+                    }
+                }
+            }
+            const auto waiver = static_cast<uint32_t>(s.waivers.size());
+            for (FeeRecord& fee : s.fees) {
+                if (std::find(rec.fees.begin(), rec.fees.end(), fee.id) != rec.fees.end()) fee.waivers.push_back(waiver);
+            }
+            s.waivers.push_back(std::move(rec));
+        }
+        Groups ignored;
+        group(s.waivers, sources, ignored);
     }
 
     void items(const json& doc, const char* key, const std::string& path, Service& s, ConditionCompiler& compiler,

@@ -38,13 +38,14 @@ json sample() {
     s["fees"] = json::array({
         rec("state_fee", {{"variant", "transit"}, {"channel", "consular"}, {"amount", usd(2000)},
                           {"when", {{"eq", json::array({fact("purpose"), "transit"})}}}}),
-        rec("state_fee", {{"variant", "other"}, {"channel", "consular"}, {"amount", usd(5000)},
-                          {"waivers", json::array({rec("child", {{"when", {{"lt", json::array({fact("age"), 12})}}}})})}}),
+        rec("state_fee", {{"variant", "other"}, {"channel", "consular"}, {"amount", usd(5000)}}),
         rec("evisa_fee", {{"channel", "evisa"}, {"amount", usd(2000)}}),
         rec("service_charge", {{"channel", "evisa"}, {"amount_known", false}, {"confidence", "secondary"}}),
         rec("stamp", {{"amount", {{"amount_minor", 400}, {"currency", "AZN"}}},
                       {"when", {{"verdict", json::array({"visa_required"})}}}}),
     });
+    // One waiver serves every variant of the fees it names.
+    s["waivers"] = json::array({rec("child", {{"fees", json::array({"state_fee"})}, {"when", {{"lt", json::array({fact("age"), 12})}}}})});
     s["documents"] = json::array({
         rec("passport"),
         rec("application_form", {{"channel", "consular"}}),

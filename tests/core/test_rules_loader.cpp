@@ -84,9 +84,12 @@ TEST_CASE("every record needs a citation and a title in en, az and ru") {
 
     s = service();
     s["fees"] = json::array({{{"id", "fee"}, {"citation", "law"}, {"title", text("Fee")},
-                              {"amount", {{"amount_minor", 100}, {"currency", "USD"}}},
-                              {"waivers", json::array({{{"id", "w"}, {"title", text("W")}}})}}});
-    expect_rejected_at(s, S + "/fees/0/waivers/0/citation");
+                              {"amount", {{"amount_minor", 100}, {"currency", "USD"}}}}});
+    s["waivers"] = json::array({{{"id", "w"}, {"fees", json::array({"fee"})}, {"title", text("W")}}});
+    expect_rejected_at(s, S + "/waivers/0/citation");
+    s["waivers"][0]["citation"] = "law";
+    s["waivers"][0]["fees"] = json::array({"no_such_fee"});
+    expect_rejected_at(s, S + "/waivers/0/fees/0");
 
     s = service();
     s["facts"][2]["question"]["ru"] = "";

@@ -1,4 +1,4 @@
-// golden_runner [--show] CASES_DIR [NAME_FILTER]
+// golden_runner [--show] [--rules FILE] CASES_DIR [NAME_FILTER]
 //
 // Runs every golden case under CASES_DIR (tests/cases/<service>/*.json) through the engine with
 // the built-in rules and compares the decision with the case's `expect` pattern: objects match if
@@ -7,6 +7,7 @@
 //
 // A case: { "description", "profile" | "profile_text", "options": { "lang" }, "expect" }.
 // --show prints the actual decision of each case (for authoring; never to copy blindly).
+// --rules runs against a bundle or a service document (placed in the built-in bundle) instead.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 
 #include "default_rules.hpp"
 #include "eligibility/engine.hpp"
+#include "eligibility/rules_document.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -71,9 +73,11 @@ std::string read(const fs::path& p) {
 
 int main(int argc, char** argv) {
     bool show = false;
+    std::string rules_file;
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--show") show = true;
+        else if (std::string(argv[i]) == "--rules" && i + 1 < argc) rules_file = argv[++i];
         else args.emplace_back(argv[i]);
     }
     if (args.empty()) {
@@ -81,10 +85,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string filter = args.size() > 1 ? args[1] : "";
+    eligibility::ComposedRules rules{std::string(eligibility::embedded::default_rules()), ""};
+    if (!rules_file.empty()) rules = eligibility::compose_rules(eligibility::embedded::default_rules(), read(rules_file));
     eligibility::Errors load_errors;
-    auto engine = eligibility::Engine::load(eligibility::embedded::default_rules(), load_errors);
+    auto engine = eligibility::Engine::load(rules.bundle, load_errors);
     if (!engine) {
-        std::cerr << "the built-in rules do not load\n";
+        std::cerr << "the rules do not load:\n";
+        for (auto& e : load_errors) {
+            eligibility::strip_service_prefix(rules, e.path);
+            std::cerr << "  " << e.path << ": " << e.message << "\n";
+        }
         return 1;
     }
 

@@ -38,7 +38,7 @@ struct ItemResult {
 struct FeeResult {
     uint32_t record = 0;
     bool waived = false;
-    uint32_t waiver = 0;     // index into the fee's waivers when waived
+    uint32_t waiver = 0;     // index into Service::waivers when waived
     OutputValues outputs;
 };
 

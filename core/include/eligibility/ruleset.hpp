@@ -87,7 +87,12 @@ struct VerdictRecord : Record {
 struct FeeRecord : Record {
     bool amount_known = true;
     Money amount;
-    std::vector<Record> waivers;
+    std::vector<uint32_t> waivers;  // indexes into Service::waivers that name this fee, in order
+};
+
+// A waiver names the fees it waives, so that one waiver serves every variant of a fee.
+struct WaiverRecord : Record {
+    std::vector<std::string> fees;
 };
 
 enum class Severity : uint8_t { blocker, warning };
@@ -135,6 +140,7 @@ struct Service {
     std::vector<Constraint> constraints;
     std::vector<VerdictRecord> verdicts;
     std::vector<FeeRecord> fees;
+    std::vector<WaiverRecord> waivers;
     std::vector<Record> documents;
     std::vector<CheckRecord> checks;
     std::vector<DeadlineRecord> deadlines;
