@@ -6,7 +6,6 @@
 #include "default_rules.hpp"
 #include "eligibility/engine.hpp"
 #include "eligibility/limits.hpp"
-#include "eligibility/rules_document.hpp"
 #include "input.hpp"
 
 namespace eligibility::cli {
@@ -20,20 +19,19 @@ void print_line(const std::string& text) {
 // Loads --rules (or the embedded default). On failure prints the error object and gives the exit
 // code; on success `engine` is set.
 int load_engine(const Options& o, std::optional<Engine>& engine, bool print_errors_as_json = true) {
-    ComposedRules rules{std::string(embedded::default_rules()), ""};
+    Errors errors;
     if (o.rules_path) {
-        const auto file = read_file(*o.rules_path, limits::kRulesBytes);
+        const auto file = read_file(*o.rules_path, limits::kRulesBytes + 1);
         if (!file) {
             std::fprintf(stderr, "eligibility: cannot read %s\n", o.rules_path->c_str());
             return kExitUnreadable;
         }
         // A single service document runs inside the built-in bundle, with paths into itself.
-        rules = compose_rules(embedded::default_rules(), *file);
+        engine = Engine::load_document(embedded::default_rules(), *file, errors);
+    } else {
+        engine = Engine::load(embedded::default_rules(), errors);
     }
-    Errors errors;
-    engine = Engine::load(rules.bundle, errors);
     if (engine) return kExitOk;
-    for (Error& e : errors) strip_service_prefix(rules, e.path);
     if (print_errors_as_json) print_line(errors_json(errors));
     return kExitRulesInvalid;
 }

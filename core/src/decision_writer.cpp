@@ -129,6 +129,9 @@ private:
             if (fee.amount_known) {
                 w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
                 w_.field("currency", fee.amount.currency.view());
+            } else if (r.waived) {
+                // Waived: nothing to pay, even though the sources give no amount (or currency).
+                w_.field_int("amount_minor", 0);
             } else {
                 w_.field_bool("amount_known", false);
             }

@@ -16,6 +16,15 @@ std::optional<Engine> Engine::load(std::string_view bundle_json, Errors& errors)
     return Engine(std::move(loaded.rules));
 }
 
+std::optional<Engine> Engine::load_document(std::string_view base_bundle, std::string_view document, Errors& errors) {
+    LoadResult loaded = load_rules_document(base_bundle, document);
+    if (!loaded.ok()) {
+        errors = std::move(loaded.errors);
+        return std::nullopt;
+    }
+    return Engine(std::move(loaded.rules));
+}
+
 bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
     Errors errors = parse_profile(profile_json, *rules_, options.default_as_of, profile_);
     if (!errors.empty()) {

@@ -116,9 +116,18 @@ std::string describe_parse_error(size_t position, const std::string& what) {
     std::string detail = what;
     const auto bracket = detail.find("] ");
     if (bracket != std::string::npos) detail.erase(0, bracket + 2);
-    const auto prefix = std::string("parse error ");
-    if (detail.compare(0, prefix.size(), prefix) == 0) detail.erase(0, prefix.size());
-    return "not valid JSON at byte " + std::to_string(position) + ": " + detail;
+    std::string where;
+    const std::string prefix = "parse error at ";
+    if (detail.compare(0, prefix.size(), prefix) == 0) {
+        const auto colon = detail.find(": ", prefix.size());
+        if (colon != std::string::npos) {
+            where = detail.substr(prefix.size(), colon - prefix.size()) + ", ";
+            detail.erase(0, colon + 2);
+        }
+    } else if (detail.compare(0, 12, "parse error ") == 0) {
+        detail.erase(0, 12);
+    }
+    return "not valid JSON at " + where + "byte " + std::to_string(position) + ": " + detail;
 }
 
 bool read_json_dom(std::string_view text, const DomLimits& limits, ErrorCode code, json& out,

@@ -36,14 +36,16 @@ class Loader {
 public:
     explicit Loader(Errors& errors) : diag_(errors) {}
 
-    std::shared_ptr<RuleSet> load(std::string_view text) {
-        json doc;
+    // Reads rules text into a DOM; false (with the errors recorded) if it is not acceptable JSON.
+    bool read(std::string_view text, json& doc) {
         Errors read_errors;
         const DomLimits limits{limits::kRulesBytes, limits::kRulesDepth, limits::kRulesStringBytes};
-        if (!read_json_dom(text, limits, ErrorCode::invalid_rules, doc, read_errors)) {
-            for (auto& e : read_errors) diag_.error(e.path, std::move(e.message));
-            return nullptr;
-        }
+        if (read_json_dom(text, limits, ErrorCode::invalid_rules, doc, read_errors)) return true;
+        for (auto& e : read_errors) diag_.error(e.path, std::move(e.message));
+        return false;
+    }
+
+    std::shared_ptr<RuleSet> load(const json& doc) {
         auto rules = std::make_shared<RuleSet>();
         rules_ = rules.get();
         bundle(doc);
@@ -286,8 +288,9 @@ private:
         const json* list = section(doc, "facts", path, true);
         if (!list) return;
         const std::string list_path = pointer_join(path, "facts");
-        if (list->empty() || list->size() > limits::kFactsPerService) {
-            diag_.error(list_path, "expected 1 to " + std::to_string(limits::kFactsPerService) + " facts");
+        // A service with nothing to ask (every applicant gets the same answer) has no facts.
+        if (list->size() > limits::kFactsPerService) {
+            diag_.error(list_path, "expected at most " + std::to_string(limits::kFactsPerService) + " facts");
             return;
         }
         for (size_t i = 0; i < list->size(); ++i) {
@@ -813,8 +816,50 @@ private:
 LoadResult load_rules(std::string_view bundle_json) {
     LoadResult result;
     detail::Loader loader(result.errors);
-    auto rules = loader.load(bundle_json);
+    nlohmann::json doc;
+    if (!loader.read(bundle_json, doc)) return result;
+    auto rules = loader.load(doc);
     if (result.errors.empty() && rules) result.rules = std::move(rules);
+    return result;
+}
+
+LoadResult load_rules_document(std::string_view base_bundle, std::string_view document) {
+    LoadResult result;
+    detail::Loader loader(result.errors);
+    nlohmann::json doc;
+    if (!loader.read(document, doc)) return result;
+    // One service document: put it into the base bundle in place of the service with its id.
+    std::string prefix;
+    if (doc.is_object() && doc.contains("service") && !doc.contains("services")) {
+        nlohmann::json base;
+        Errors ignored;
+        detail::Loader base_loader(ignored);
+        if (base_loader.read(base_bundle, base) && base.is_object() && base.contains("services") &&
+            base["services"].is_array()) {
+            auto& services = base["services"];
+            size_t index = services.size();
+            for (size_t i = 0; i < services.size(); ++i) {
+                const auto* id = detail::member(services[i], "service");
+                if (id && *id == doc["service"]) index = i;
+            }
+            if (index == services.size()) services.push_back(std::move(doc));
+            else services[index] = std::move(doc);
+            doc = std::move(base);
+            prefix = "/services/" + std::to_string(index);
+        }
+    }
+    auto rules = loader.load(doc);
+    if (result.errors.empty() && rules) {
+        result.rules = std::move(rules);
+        return result;
+    }
+    // Paths point into the document the author wrote, not into the bundle it was placed in.
+    for (Error& e : result.errors) {
+        if (!prefix.empty() && e.path.compare(0, prefix.size(), prefix) == 0 &&
+            (e.path.size() == prefix.size() || e.path[prefix.size()] == '/')) {
+            e.path.erase(0, prefix.size());
+        }
+    }
     return result;
 }
 

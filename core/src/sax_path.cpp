@@ -11,7 +11,7 @@ bool KeySet::insert(std::string_view key) {
         small_.emplace_back(key);
         return true;
     }
-    large_.insert(small_.begin(), small_.end());
+    for (auto& k : small_) large_.insert(std::move(k));
     small_.clear();
     return large_.emplace(key).second;
 }

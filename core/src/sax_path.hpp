@@ -5,7 +5,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <set>
 #include <vector>
 
 #include "eligibility/error.hpp"
@@ -13,7 +13,8 @@
 namespace eligibility::detail {
 
 // The keys seen in one object. Objects are small, so a linear scan is fastest; a large object
-// (possible in hostile input) switches to a hash set so that checking stays linear overall.
+// (possible in hostile input) switches to a tree so that checking stays O(n log n) overall.
+// (A tree rather than a hash set: the tree's code is already in the binary, for nlohmann's maps.)
 class KeySet {
 public:
     // Returns false if the key was already present.
@@ -23,7 +24,7 @@ public:
 private:
     static constexpr size_t kLinearLimit = 32;
     std::vector<std::string> small_;
-    std::unordered_set<std::string> large_;
+    std::set<std::string, std::less<>> large_;
 };
 
 class SaxPath {

@@ -279,3 +279,26 @@ TEST_CASE("questions describe the missing facts in order, with options and label
     CHECK(f["facts"][2]["min"] == 0);
     CHECK(json::parse(e.facts("taxi", eligibility::Lang::en).json)["status"] == "error");
 }
+
+TEST_CASE("a waived fee of unknown amount costs nothing, without inventing an amount or currency") {
+    json s = service();
+    s["fees"] = json::array({rec("permit_fee", {{"amount_known", false}})});
+    s["waivers"] = json::array({rec("victim", {{"fees", json::array({"permit_fee"})}, {"when", {{"lt", json::array({fact("age"), 12})}}}})});
+    auto e = engine(s);
+    CHECK(decide(e, {{"age", 8}})["fees"][0] == json({{"id", "permit_fee"}, {"amount_minor", 0}, {"waived", true},
+                                                      {"waiver", {{"id", "victim"}, {"citation", "law of victim"}}},
+                                                      {"citation", "law of permit_fee"}}));
+    CHECK(decide(e, {{"age", 8}})["totals"] == json::array());
+    CHECK(decide(e, {{"age", 30}})["fees"][0]["amount_known"] == false);
+    CHECK(decide(e, {{"age", 30}})["totals"] == json::array({{{"amount_known", false}}}));
+}
+
+TEST_CASE("a service may have nothing to ask") {
+    json s = service();
+    s["facts"] = json::array();
+    s.erase("lists");
+    auto e = engine(s);
+    const json d = decide(e, json::object());
+    CHECK(d["status"] == "decided");
+    CHECK(d["verdict"]["code"] == "visa_required");
+}

@@ -19,12 +19,21 @@ def main() -> int:
     with open(os.path.join(source, "data/schema/rules.schema.json"), encoding="utf-8") as f:
         schema = json.load(f)
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    # Each kind of document against its own definition, so that a failure names its exact path
+    # (against the top-level oneOf every failure would be reported at the root).
+    validators = {
+        kind: jsonschema.Draft202012Validator({"$ref": f"#/$defs/{kind}", "$defs": schema["$defs"]})
+        for kind in ("service", "bundle")
+    }
+    whole = jsonschema.Draft202012Validator(schema)
     failures = 0
 
-    def check(name, doc, should_pass):
+    def check(name, doc, should_pass, kind="service"):
         nonlocal failures
-        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        if whole.is_valid(doc) != (not list(validators[kind].iter_errors(doc))):
+            failures += 1
+            print(f"FAIL {name}: the schema's top level and its {kind} definition disagree")
+        errors = sorted(validators[kind].iter_errors(doc), key=lambda e: list(e.path))
         if should_pass and errors:
             failures += 1
             e = errors[0]
@@ -39,7 +48,7 @@ def main() -> int:
             check(os.path.relpath(path, source), json.load(f), True)
     with open(bundle_path, encoding="utf-8") as f:
         bundle = json.load(f)
-    check("bundle", bundle, True)
+    check("bundle", bundle, True, kind="bundle")
 
     visa = copy.deepcopy(bundle["services"][0])
     broken = copy.deepcopy(visa)

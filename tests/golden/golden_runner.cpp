@@ -20,7 +20,6 @@
 
 #include "default_rules.hpp"
 #include "eligibility/engine.hpp"
-#include "eligibility/rules_document.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -80,21 +79,24 @@ int main(int argc, char** argv) {
         else if (std::string(argv[i]) == "--rules" && i + 1 < argc) rules_file = argv[++i];
         else args.emplace_back(argv[i]);
     }
-    if (args.empty()) {
-        std::cerr << "usage: golden_runner [--show] CASES_DIR [NAME_FILTER]\n";
+    const char* usage = "usage: golden_runner [--show] [--rules FILE] CASES_DIR [NAME_FILTER]\n";
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::cerr << usage;
+        return args.empty() ? 2 : 0;
+    }
+    std::error_code ec;
+    if (!fs::is_directory(args[0], ec)) {
+        std::cerr << args[0] << " is not a directory\n" << usage;
         return 2;
     }
     const std::string filter = args.size() > 1 ? args[1] : "";
-    eligibility::ComposedRules rules{std::string(eligibility::embedded::default_rules()), ""};
-    if (!rules_file.empty()) rules = eligibility::compose_rules(eligibility::embedded::default_rules(), read(rules_file));
     eligibility::Errors load_errors;
-    auto engine = eligibility::Engine::load(rules.bundle, load_errors);
+    auto engine = rules_file.empty()
+                      ? eligibility::Engine::load(eligibility::embedded::default_rules(), load_errors)
+                      : eligibility::Engine::load_document(eligibility::embedded::default_rules(), read(rules_file), load_errors);
     if (!engine) {
         std::cerr << "the rules do not load:\n";
-        for (auto& e : load_errors) {
-            eligibility::strip_service_prefix(rules, e.path);
-            std::cerr << "  " << e.path << ": " << e.message << "\n";
-        }
+        for (const auto& e : load_errors) std::cerr << "  " << e.path << ": " << e.message << "\n";
         return 1;
     }
 

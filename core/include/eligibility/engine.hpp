@@ -33,6 +33,8 @@ public:
     // Loads a rules bundle; on failure `errors` says why (code invalid_rules) and the result is
     // empty.
     static std::optional<Engine> load(std::string_view bundle_json, Errors& errors);
+    // The same for a bundle or a single service document placed inside `base_bundle`.
+    static std::optional<Engine> load_document(std::string_view base_bundle, std::string_view document, Errors& errors);
 
     // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.
     JsonResult evaluate(std::string_view profile_json, const EvalOptions& options);

@@ -18,6 +18,12 @@ struct LoadResult {
 
 LoadResult load_rules(std::string_view bundle_json);
 
+// A rules document is a whole bundle, or one service document (what authors edit in
+// data/services/, and what a mission may publish to change one service). A service document is
+// loaded inside `base_bundle`, replacing the service with the same id (or added to it); error
+// paths then point into the service document.
+LoadResult load_rules_document(std::string_view base_bundle, std::string_view document);
+
 // The service ids of CONTRACT.md section 4, in its order.
 inline constexpr const char* kServiceIds[] = {
     "visa", "invitation", "registration", "stay_extension", "temporary_residence",

@@ -1,0 +1,118 @@
+// Embind bindings: thin, JSON text in and out, one call per operation (DESIGN.md, "The
+// boundary"). Engines live in a table here and JavaScript holds only their number, so no C++
+// object ever needs .delete() and nothing C++ leaks out. Nothing here throws: the core returns
+// values, and this file makes only non-throwing calls.
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "default_rules.hpp"
+#include "eligibility/engine.hpp"
+#include "eligibility/json_writer.hpp"
+
+namespace {
+
+using eligibility::Engine;
+
+// Engines by handle; a released slot is reused. Handles start at 1 so 0 never names an engine.
+std::vector<std::unique_ptr<Engine>>& engines() {
+    static std::vector<std::unique_ptr<Engine>> table;
+    return table;
+}
+
+Engine* find(int handle) {
+    auto& table = engines();
+    if (handle < 1 || static_cast<size_t>(handle) > table.size()) return nullptr;
+    return table[static_cast<size_t>(handle) - 1].get();
+}
+
+std::string no_engine() {
+    return eligibility::errors_json({{"", eligibility::ErrorCode::invalid_rules, "no such engine (released?)"}});
+}
+
+std::string quote(const std::string& s) {
+    std::string out;
+    eligibility::append_json_string(out, s);
+    return out;
+}
+
+// Loads `rules` (a bundle or one service document, run inside the built-in bundle); an empty
+// string means the built-in rules. Returns {"status":"ok","engine":N,"rules_version":"…"} or the
+// error object.
+std::string create_engine(const std::string& rules) {
+    eligibility::Errors errors;
+    auto engine = rules.empty() ? Engine::load(eligibility::embedded::default_rules(), errors)
+                                : Engine::load_document(eligibility::embedded::default_rules(), rules, errors);
+    if (!engine) return eligibility::errors_json(errors);
+    auto& table = engines();
+    size_t slot = 0;
+    while (slot < table.size() && table[slot]) ++slot;
+    if (slot == table.size()) table.emplace_back();
+    table[slot] = std::make_unique<Engine>(std::move(*engine));
+    return "{\"status\":\"ok\",\"engine\":" + std::to_string(slot + 1) +
+           ",\"rules_version\":" + quote(table[slot]->rules_version()) + "}";
+}
+
+void release_engine(int handle) {
+    if (find(handle)) engines()[static_cast<size_t>(handle) - 1].reset();
+}
+
+// The JS layer passes the language ("" for none) and the default as_of (the browser's local
+// date, or the caller's asOf). A default date that does not exist is reported, not guessed.
+std::optional<eligibility::EvalOptions> options(const std::string& lang, const std::string& default_as_of) {
+    const auto date = eligibility::CivilDate::parse(default_as_of);
+    if (!date) return std::nullopt;
+    eligibility::EvalOptions o;
+    o.lang = eligibility::parse_lang(lang);
+    o.default_as_of = *date;
+    return o;
+}
+
+std::string bad_default_date() {
+    return eligibility::errors_json(
+        {{"/as_of", eligibility::ErrorCode::invalid_date, "the default as_of (asOf) is not a date that exists"}});
+}
+
+std::string evaluate(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
+    Engine* e = find(handle);
+    if (!e) return no_engine();
+    const auto o = options(lang, as_of);
+    return o ? e->evaluate(profile, *o).json : bad_default_date();
+}
+
+std::string questions(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
+    Engine* e = find(handle);
+    if (!e) return no_engine();
+    const auto o = options(lang, as_of);
+    return o ? e->questions(profile, *o).json : bad_default_date();
+}
+
+std::string services(int handle, const std::string& lang) {
+    Engine* e = find(handle);
+    return e ? e->services(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine();
+}
+
+std::string facts(int handle, const std::string& service, const std::string& lang) {
+    Engine* e = find(handle);
+    return e ? e->facts(service, eligibility::parse_lang(lang).value_or(eligibility::Lang::en)).json : no_engine();
+}
+
+std::string rules_version(int handle) {
+    Engine* e = find(handle);
+    return e ? e->rules_version() : std::string();
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(eligibility) {
+    emscripten::function("createEngine", &create_engine);
+    emscripten::function("releaseEngine", &release_engine);
+    emscripten::function("evaluate", &evaluate);
+    emscripten::function("questions", &questions);
+    emscripten::function("services", &services);
+    emscripten::function("facts", &facts);
+    emscripten::function("rulesVersion", &rules_version);
+}

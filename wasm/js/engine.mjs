@@ -1,0 +1,184 @@
+// The JavaScript API of CONTRACT.md section 5, over the WebAssembly engine. Works in browsers
+// (as an ES module) and in Node.js 20.
+//
+//   import { createEngine } from './engine.mjs';
+//   const engine = await createEngine({ lang: 'az' });
+//   const decision = engine.evaluate({ service: 'visa', facts: { nationality: 'DE' } });
+//
+// Every decision is made by the C++ core; this module only moves JSON across the boundary and
+// turns the core's answers into objects. Bad profiles never throw: they come back as the
+// contract's error object. Options that are not what the API accepts (a language it does not
+// know) throw a TypeError, as programming mistakes should.
+
+const LANGS = new Set(['en', 'az', 'ru']);
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+const isNode = typeof process === 'object' && process !== null &&
+  typeof process.versions === 'object' && process.versions !== null && typeof process.versions.node === 'string';
+
+/** Rejection of createEngine() for rules that do not validate: an Error that is also the
+ * contract's error object ({ status: 'error', errors: [{ path, code, message }] }). */
+export class EligibilityError extends Error {
+  constructor(errorObject) {
+    const first = errorObject.errors && errorObject.errors[0];
+    super(first ? `${first.code} at "${first.path}": ${first.message}` : 'invalid rules');
+    this.name = 'EligibilityError';
+    this.status = 'error';
+    this.errors = errorObject.errors || [];
+  }
+}
+
+let modulePromise = null;
+
+// One WebAssembly instance serves every engine; it is loaded on first use.
+function loadModule() {
+  if (modulePromise) return modulePromise;
+  modulePromise = (async () => {
+    const { default: factory } = await import('./eligibility.mjs');
+    const moduleOptions = {};
+    if (isNode) {
+      // Emscripten 3.1.6's glue would fetch() a file path in Node 20: hand it the bytes instead.
+      const { readFile } = await import('node:fs/promises');
+      moduleOptions.wasmBinary = await readFile(new URL('./eligibility.wasm', import.meta.url));
+    }
+    return factory(moduleOptions);
+  })();
+  // A failed load (network, missing file) must not poison later attempts.
+  modulePromise.catch(() => { modulePromise = null; });
+  return modulePromise;
+}
+
+function checkLang(lang, where) {
+  if (lang === undefined || lang === null) return '';
+  if (!LANGS.has(lang)) throw new TypeError(`${where}: lang must be 'en', 'az' or 'ru', not ${JSON.stringify(lang)}`);
+  return lang;
+}
+
+function checkDate(asOf, where) {
+  if (asOf === undefined || asOf === null) return localDate();
+  if (typeof asOf !== 'string' || !DATE.test(asOf)) {
+    throw new TypeError(`${where}: asOf must be a date 'YYYY-MM-DD', not ${JSON.stringify(asOf)}`);
+  }
+  return asOf;
+}
+
+// The browser's local date (CONTRACT.md: the widget's default as_of).
+function localDate() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+// A profile may be given as an object or as JSON text; anything that cannot become JSON text is
+// reported the way the core reports text that is not JSON.
+function profileText(profile) {
+  if (typeof profile === 'string') return { text: profile };
+  try {
+    const text = JSON.stringify(profile);
+    if (typeof text !== 'string') throw new TypeError('not serialisable');
+    return { text };
+  } catch (e) {
+    return {
+      error: {
+        status: 'error',
+        errors: [{ path: '', code: 'invalid_json', message: `the profile cannot be written as JSON: ${e.message}` }],
+      },
+    };
+  }
+}
+
+class Engine {
+  #module;
+  #handle;
+  #lang;
+  #asOf;
+
+  constructor(module, handle, rulesVersion, lang, asOf) {
+    this.#module = module;
+    this.#handle = handle;
+    this.#lang = lang;
+    this.#asOf = asOf;
+    /** The version of the rules this engine decides with (the decisions' rules_version). */
+    this.rulesVersion = rulesVersion;
+    Object.freeze(this);
+  }
+
+  /** One decision (CONTRACT.md section 2), or the error object. Never throws for a bad profile. */
+  evaluate(profile, options = {}) {
+    return JSON.parse(this.evaluateText(profile, options));
+  }
+
+  /** The same decision as JSON text, byte for byte what the native CLI prints. */
+  evaluateText(profile, options = {}) {
+    const { lang, asOf } = this.#options(options, 'evaluate');
+    const p = profileText(profile);
+    if (p.error) return JSON.stringify(p.error);
+    return this.#module.evaluate(this.#handle, p.text, lang, asOf);
+  }
+
+  /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */
+  questions(profile, options = {}) {
+    const { lang, asOf } = this.#options(options, 'questions');
+    const p = profileText(profile);
+    if (p.error) return p.error;
+    return JSON.parse(this.#module.questions(this.#handle, p.text, lang || 'en', asOf));
+  }
+
+  /** Every fact of a service, described as questions: { service, facts: [...] }. */
+  facts(service, options = {}) {
+    const { lang } = this.#options(options, 'facts');
+    return JSON.parse(this.#module.facts(this.#handle, String(service), lang || 'en'));
+  }
+
+  /** The services these rules cover: [{ id, title }]. */
+  services(options = {}) {
+    const { lang } = this.#options(options, 'services');
+    return JSON.parse(this.#module.services(this.#handle, lang || 'en'));
+  }
+
+  /** Frees the engine's rules inside the module; later calls return an error object. */
+  release() {
+    this.#module.releaseEngine(this.#handle);
+  }
+
+  #options(options, where) {
+    if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object`);
+    return {
+      lang: options.lang === undefined ? this.#lang : checkLang(options.lang, where),
+      asOf: options.asOf === undefined ? (this.#asOf ?? localDate()) : checkDate(options.asOf, where),
+    };
+  }
+}
+
+/**
+ * Creates an engine. `rules` (optional) is a mission's own rules: a bundle, or one service
+ * document that replaces that service in the built-in rules, as an object or as JSON text.
+ * Rejects with an EligibilityError (code invalid_rules, paths into the rules) if they do not
+ * validate; without `rules` the built-in rules are used.
+ */
+export async function createEngine(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('createEngine: options must be an object');
+  const lang = checkLang(options.lang, 'createEngine');
+  const asOf = options.asOf === undefined ? undefined : checkDate(options.asOf, 'createEngine');
+  let rulesText = '';
+  if (options.rules !== undefined && options.rules !== null) {
+    if (typeof options.rules === 'string') {
+      rulesText = options.rules;
+    } else if (typeof options.rules === 'object') {
+      try {
+        rulesText = JSON.stringify(options.rules);
+      } catch (e) {
+        throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: `the rules cannot be written as JSON: ${e.message}` }] });
+      }
+    } else {
+      throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: 'rules must be an object or JSON text' }] });
+    }
+    if (rulesText.length === 0) {
+      throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: 'the rules are empty' }] });
+    }
+  }
+  const module = await loadModule();
+  const created = JSON.parse(module.createEngine(rulesText));
+  if (created.status !== 'ok') throw new EligibilityError(created);
+  return new Engine(module, created.engine, created.rules_version, lang, asOf);
+}
