@@ -69,10 +69,18 @@ function localDate() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+// Text crosses into the module as UTF-8. A JavaScript string may hold lone surrogates, which have
+// no UTF-8 form: they become U+FFFD, exactly as when the same text is written to a file or to the
+// CLI's stdin, so that both surfaces see the same bytes.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = typeof String.prototype.toWellFormed === 'function'
+  ? (s) => s.toWellFormed()
+  : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+
 // A profile may be given as an object or as JSON text; anything that cannot become JSON text is
 // reported the way the core reports text that is not JSON.
 function profileText(profile) {
-  if (typeof profile === 'string') return { text: profile };
+  if (typeof profile === 'string') return { text: wellFormed(profile) };
   try {
     const text = JSON.stringify(profile);
     if (typeof text !== 'string') throw new TypeError('not serialisable');
@@ -163,7 +171,7 @@ export async function createEngine(options = {}) {
   let rulesText = '';
   if (options.rules !== undefined && options.rules !== null) {
     if (typeof options.rules === 'string') {
-      rulesText = options.rules;
+      rulesText = wellFormed(options.rules);
     } else if (typeof options.rules === 'object') {
       try {
         rulesText = JSON.stringify(options.rules);

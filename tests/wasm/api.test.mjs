@@ -1,0 +1,151 @@
+// The JavaScript API (CONTRACT.md section 5, docs/contract.md section 5): bad rules reject with
+// the contract's error object, bad profiles come back as error objects with the right code and
+// path, and nothing C++ (an exception, an abort, a bare number) ever reaches JavaScript.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { DEFAULT_AS_OF, loadApi, root } from './support.mjs';
+
+const { createEngine, EligibilityError } = await loadApi();
+const engine = await createEngine({ asOf: DEFAULT_AS_OF });
+const bundle = JSON.parse(readFileSync(join(root, 'build/native/rules/default.json'), 'utf8'));
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected a rejection');
+}
+
+test('the engine reports its rules version and services', () => {
+  assert.equal(engine.rulesVersion, bundle.version);
+  const services = engine.services();
+  assert.deepEqual(services.map((s) => s.id), bundle.services.map((s) => s.service));
+  assert.equal(engine.services({ lang: 'az' })[0].title, bundle.services[0].title.az);
+});
+
+test('bad profiles come back as error objects with code and path', () => {
+  const cases = [
+    ['{', '', 'invalid_json'],
+    ['', '', 'invalid_json'],
+    [{ facts: {} }, '/service', 'required'],
+    [{ service: 'taxi' }, '/service', 'unknown_service'],
+    [{ service: 'visa', colour: 'red' }, '/colour', 'unknown_field'],
+    [{ service: 'visa', facts: { agee: 3 } }, '/facts/agee', 'unknown_fact'],
+    [{ service: 'visa', facts: { age: '3' } }, '/facts/age', 'wrong_type'],
+    [{ service: 'visa', facts: { age: 131 } }, '/facts/age', 'out_of_range'],
+    [{ service: 'visa', facts: { entry_date: '2026-02-30' } }, '/facts/entry_date', 'invalid_date'],
+    [{ service: 'visa', facts: { nationality: 'XX' } }, '/facts/nationality', 'unknown_country'],
+    [{ service: 'visa', facts: { purpose: 'holiday' } }, '/facts/purpose', 'not_an_option'],
+    [{ service: 'visa', as_of: '2026-11-21', facts: { passport_expiry: '2026-01-01' } }, '/facts/passport_expiry', 'inconsistent'],
+    ['{"service":"visa","service":"visa"}', '/service', 'duplicate_key'],
+    [{ service: 'visa', facts: { purpose: 'x'.repeat(1000) } }, '/facts/purpose', 'input_too_large'],
+    ['['.repeat(100000), '', 'input_too_large'],
+    [' '.repeat(70000), '', 'input_too_large'],
+  ];
+  for (const [profile, path, code] of cases) {
+    const d = engine.evaluate(profile);
+    assert.equal(d.status, 'error', JSON.stringify(profile).slice(0, 80));
+    assert.equal(d.errors[0].path, path, JSON.stringify(d));
+    assert.equal(d.errors[0].code, code, JSON.stringify(d));
+    assert.equal(typeof d.errors[0].message, 'string');
+  }
+});
+
+test('a profile that cannot become JSON is an error object, not an exception', () => {
+  const circular = { service: 'visa' };
+  circular.self = circular;
+  assert.equal(engine.evaluate(circular).errors[0].code, 'invalid_json');
+  assert.equal(engine.evaluate({ service: 'visa', facts: { age: 10n } }).errors[0].code, 'invalid_json');
+  assert.equal(engine.evaluate(undefined).errors[0].code, 'invalid_json');
+  assert.equal(engine.evaluate(() => 1).errors[0].code, 'invalid_json');
+  assert.equal(engine.questions(circular).status, 'error');
+});
+
+test('text that is not well-formed UTF-16 is read as its UTF-8 encoding would be', () => {
+  // A lone surrogate becomes U+FFFD, as when the same text is written to the CLI's stdin.
+  const d = engine.evaluate('{"service":"vi\ud800sa"}');
+  assert.equal(d.errors[0].code, 'unknown_service');
+});
+
+test('bad rules reject with EligibilityError: the contract error object, paths into the rules', async () => {
+  const notJson = await rejection(createEngine({ rules: '{"format": 1,' }));
+  assert.ok(notJson instanceof EligibilityError);
+  assert.ok(notJson instanceof Error);
+  assert.equal(notJson.status, 'error');
+  assert.equal(notJson.errors[0].code, 'invalid_rules');
+  assert.equal(notJson.errors[0].path, '');
+
+  const broken = structuredClone(bundle);
+  delete broken.services[0].verdicts[0].citation;
+  broken.services[0].fees[0].amount = { amount_minor: 20.5, currency: 'USD' };
+  const e = await rejection(createEngine({ rules: broken }));
+  const paths = e.errors.map((x) => x.path);
+  assert.ok(paths.includes('/services/0/verdicts/0/citation'), paths.join(' '));
+  assert.ok(paths.includes('/services/0/fees/0/amount/amount_minor'), paths.join(' '));
+  assert.ok(e.errors.every((x) => x.code === 'invalid_rules'));
+
+  // One service document replaces that service; its errors point into it.
+  const visa = structuredClone(bundle.services[0]);
+  delete visa.title.az;
+  const one = await rejection(createEngine({ rules: visa }));
+  assert.deepEqual(one.errors.map((x) => x.path), ['/title/az']);
+
+  for (const bad of [42, true, '', 'null', '[]', '{}']) {
+    const r = await rejection(createEngine({ rules: bad }));
+    assert.ok(r instanceof EligibilityError, String(bad));
+    assert.equal(r.errors[0].code, 'invalid_rules');
+  }
+});
+
+test("a mission's own rules are used, in full or for one service", async () => {
+  const mine = structuredClone(bundle);
+  mine.version = 'mission-7';
+  const custom = await createEngine({ rules: JSON.stringify(mine) });
+  assert.equal(custom.rulesVersion, 'mission-7');
+  assert.equal(custom.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF }).rules_version, 'mission-7');
+
+  const visa = structuredClone(bundle.services[0]);
+  visa.title.en = 'Visa to Azerbaijan (Embassy in Testland)';
+  const patched = await createEngine({ rules: visa });
+  assert.equal(patched.services()[0].title, 'Visa to Azerbaijan (Embassy in Testland)');
+  assert.equal(patched.services().length, bundle.services.length);
+});
+
+test('questions, facts and per-call options', () => {
+  const q = engine.questions({ service: 'visa', as_of: DEFAULT_AS_OF }, { lang: 'ru' });
+  assert.equal(q.status, 'needs_input');
+  assert.equal(q.questions[0].id, 'nationality');
+  assert.ok(q.questions[0].options.length > 200);
+  const f = engine.facts('visa', { lang: 'az' });
+  assert.equal(f.facts[0].id, 'nationality');
+  assert.equal(engine.facts('taxi').status, 'error');
+  const d = engine.evaluate({ service: 'visa', facts: {} }, { asOf: '2027-01-02', lang: 'az' });
+  assert.equal(d.as_of, '2027-01-02');
+  assert.equal(d.lang, 'az');
+  assert.equal(engine.evaluate({ service: 'visa' }, { asOf: '2026-02-30' }).errors[0].code, 'invalid_date');
+});
+
+test('options that the API does not accept are TypeErrors, thrown synchronously', async () => {
+  assert.throws(() => engine.evaluate({ service: 'visa' }, { lang: 'fr' }), TypeError);
+  assert.throws(() => engine.evaluate({ service: 'visa' }, { asOf: 20261121 }), TypeError);
+  assert.throws(() => engine.evaluate({ service: 'visa' }, null), TypeError);
+  await assert.rejects(createEngine({ lang: 'de' }), TypeError);
+});
+
+test('a released engine answers with an error object, and the others keep working', async () => {
+  const temporary = await createEngine();
+  temporary.release();
+  assert.equal(temporary.evaluate({ service: 'visa' }).status, 'error');
+  assert.equal(engine.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF }).status, 'needs_input');
+});
+
+test('many engines and many evaluations do not leak or break the module', async () => {
+  for (let i = 0; i < 20; ++i) (await createEngine()).release();
+  for (let i = 0; i < 2000; ++i) engine.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF, facts: { nationality: 'DE', age: i % 100 } });
+  assert.equal(engine.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF }).status, 'needs_input');
+});
