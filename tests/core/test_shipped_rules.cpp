@@ -31,11 +31,12 @@ void check_record(const Service& s, const char* section, const Record& r) {
 
 }  // namespace
 
-TEST_CASE("the shipped rules load, with a version") {
+TEST_CASE("the shipped rules load, with a version and every service of the contract") {
     CHECK_FALSE(shipped().version.empty());
     CHECK(shipped().countries.size() == 249);
     CHECK(shipped().eu_countries.size() == 27);
-    CHECK(shipped().find_service("visa") != nullptr);
+    for (const char* id : kServiceIds) CHECK_MESSAGE(shipped().find_service(id) != nullptr, id);
+    CHECK(shipped().services.size() == std::size(kServiceIds));
 }
 
 TEST_CASE("every shipped record has a citation and a title in en, az and ru") {

@@ -1,4 +1,4 @@
-// golden_runner [--show] [--rules FILE] CASES_DIR [NAME_FILTER]
+// golden_runner [--show] [--rules FILE] [--min-per-service N] CASES_DIR [NAME_FILTER]
 //
 // Runs every golden case under CASES_DIR (tests/cases/<service>/*.json) through the engine with
 // the built-in rules and compares the decision with the case's `expect` pattern: objects match if
@@ -8,6 +8,7 @@
 // A case: { "description", "profile" | "profile_text", "options": { "lang" }, "expect" }.
 // --show prints the actual decision of each case (for authoring; never to copy blindly).
 // --rules runs against a bundle or a service document (placed in the built-in bundle) instead.
+// --min-per-service fails unless every service of the rules has at least N cases in its folder.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -72,11 +73,13 @@ std::string read(const fs::path& p) {
 
 int main(int argc, char** argv) {
     bool show = false;
+    size_t min_per_service = 0;
     std::string rules_file;
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--show") show = true;
         else if (std::string(argv[i]) == "--rules" && i + 1 < argc) rules_file = argv[++i];
+        else if (std::string(argv[i]) == "--min-per-service" && i + 1 < argc) min_per_service = std::stoul(argv[++i]);
         else args.emplace_back(argv[i]);
     }
     const char* usage = "usage: golden_runner [--show] [--rules FILE] CASES_DIR [NAME_FILTER]\n";
@@ -140,6 +143,18 @@ int main(int argc, char** argv) {
         for (const auto& p : problems) std::cout << "    " << p << "\n";
     }
     std::cout << passed << " passed, " << failed << " failed, of " << files.size() << " golden cases\n";
+    if (min_per_service > 0) {
+        for (const auto& service : engine->rules().services) {
+            const size_t n = static_cast<size_t>(std::count_if(files.begin(), files.end(), [&](const fs::path& f) {
+                return fs::relative(f, args[0]).begin()->string() == service.id;
+            }));
+            if (n < min_per_service) {
+                std::cout << "FAIL service " << service.id << " has " << n << " golden cases; at least " << min_per_service
+                          << " are required\n";
+                ++failed;
+            }
+        }
+    }
     if (files.empty()) {
         std::cerr << "no golden cases found under " << args[0] << "\n";
         return 1;
