@@ -5,7 +5,8 @@
 // every key given matches; arrays must have the same length and match element by element. The
 // same files are run through the WebAssembly engine by tests/wasm.
 //
-// A case: { "description", "profile" | "profile_text", "options": { "lang" }, "expect" }.
+// A case: { "description", "profile" | "profile_text" | "profile_base64" (bytes that are not
+// UTF-8), "options": { "lang" }, "expect" }.
 // --show prints the actual decision of each case (for authoring; never to copy blindly).
 // --rules runs against a bundle or a service document (placed in the built-in bundle) instead.
 // --min-per-service fails unless every service of the rules has at least N cases in its folder.
@@ -21,6 +22,7 @@
 
 #include "default_rules.hpp"
 #include "eligibility/engine.hpp"
+#include "pattern.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -29,38 +31,6 @@ namespace {
 
 // The date used when a case gives no as_of: fixed, so that no case depends on today.
 constexpr const char* kDefaultAsOf = "2026-11-21";
-
-void match(const json& expected, const json& actual, const std::string& path, std::vector<std::string>& problems) {
-    if (expected.is_object()) {
-        if (!actual.is_object()) {
-            problems.push_back(path + ": expected an object, got " + actual.dump());
-            return;
-        }
-        for (auto it = expected.begin(); it != expected.end(); ++it) {
-            const auto found = actual.find(it.key());
-            if (found == actual.end()) {
-                problems.push_back(path + "/" + it.key() + ": missing (expected " + it.value().dump() + ")");
-                continue;
-            }
-            match(it.value(), *found, path + "/" + it.key(), problems);
-        }
-        return;
-    }
-    if (expected.is_array()) {
-        if (!actual.is_array()) {
-            problems.push_back(path + ": expected an array, got " + actual.dump());
-            return;
-        }
-        if (expected.size() != actual.size()) {
-            problems.push_back(path + ": expected " + std::to_string(expected.size()) + " elements, got " +
-                               std::to_string(actual.size()) + ": " + actual.dump());
-            return;
-        }
-        for (size_t i = 0; i < expected.size(); ++i) match(expected[i], actual[i], path + "/" + std::to_string(i), problems);
-        return;
-    }
-    if (expected != actual) problems.push_back(path + ": expected " + expected.dump() + ", got " + actual.dump());
-}
 
 std::string read(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -117,8 +87,9 @@ int main(int argc, char** argv) {
     for (const auto& file : files) {
         const json c = json::parse(read(file), nullptr, false);
         const std::string name = fs::relative(file, args[0]).string();
-        if (c.is_discarded() || !c.is_object() || !c.contains("expect") || !(c.contains("profile") || c.contains("profile_text"))) {
-            std::cout << "FAIL " << name << ": not a golden case (needs profile or profile_text, and expect)\n";
+        if (c.is_discarded() || !c.is_object() || !c.contains("expect") ||
+            !(c.contains("profile") || c.contains("profile_text") || c.contains("profile_base64"))) {
+            std::cout << "FAIL " << name << ": not a golden case (needs profile, profile_text or profile_base64, and expect)\n";
             ++failed;
             continue;
         }
@@ -127,12 +98,14 @@ int main(int argc, char** argv) {
         if (c.contains("options") && c["options"].contains("lang")) {
             options.lang = eligibility::parse_lang(c["options"]["lang"].get<std::string>());
         }
-        const std::string input = c.contains("profile_text") ? c["profile_text"].get<std::string>() : c["profile"].dump();
+        const std::string input = c.contains("profile_text")     ? c["profile_text"].get<std::string>()
+                                  : c.contains("profile_base64") ? golden::decode_base64(c["profile_base64"].get<std::string>())
+                                                                 : c["profile"].dump();
         const auto result = engine->evaluate(input, options);
         const json actual = json::parse(result.json, nullptr, false);
         std::vector<std::string> problems;
         if (actual.is_discarded()) problems.push_back("the engine's output is not JSON: " + result.json);
-        else match(c["expect"], actual, "", problems);
+        else golden::match(c["expect"], actual, "", problems);
         if (show) std::cout << "# " << name << "\n" << result.json << "\n";
         if (problems.empty()) {
             ++passed;

@@ -17,7 +17,7 @@ export async function loadApi() {
   return import(join(dist, 'engine.mjs'));
 }
 
-/** Every golden case: { name, description, input (profile text), lang, expect }. */
+/** Every golden case: { name, description, input (profile text, or bytes), lang, expect }. */
 export function goldenCases() {
   const files = [];
   const walk = (dir) => {
@@ -36,7 +36,9 @@ export function goldenCases() {
     return {
       name: relative(casesDir, path),
       description: c.description ?? '',
-      input: 'profile_text' in c ? c.profile_text : JSON.stringify(c.profile),
+      input: 'profile_text' in c ? c.profile_text
+        : 'profile_base64' in c ? new Uint8Array(Buffer.from(c.profile_base64, 'base64'))
+        : JSON.stringify(c.profile),
       lang: c.options?.lang,
       expect: c.expect,
     };
@@ -70,17 +72,23 @@ export function match(expected, actual, path = '', problems = []) {
   return problems;
 }
 
+/** True if the input (text or bytes) holds a line break, which a batch line cannot. */
+export function hasLineBreak(input) {
+  return typeof input === 'string' ? /[\r\n]/.test(input) : input.includes(10) || input.includes(13);
+}
+
 /**
- * The native CLI's answers for many profile texts (one per line, so they must not contain line
- * breaks), in order: `eligibility batch` with the same default date and language.
+ * The native CLI's answers for many profiles (texts or bytes; one per line, so they must not
+ * contain line breaks), in order: `eligibility batch` with the same default date and language.
  */
 export function nativeBatch(inputs, { lang, asOf = DEFAULT_AS_OF } = {}) {
-  for (const text of inputs) {
-    if (/[\r\n]/.test(text)) throw new Error(`a batch line may not contain a line break: ${JSON.stringify(text)}`);
+  for (const input of inputs) {
+    if (hasLineBreak(input)) throw new Error(`a batch line may not contain a line break: ${JSON.stringify(input)}`);
   }
   const args = ['batch', '--date', asOf];
   if (lang) args.push('--lang', lang);
-  const run = spawnSync(cli, args, { input: inputs.map((t) => `${t}\n`).join(''), maxBuffer: 1 << 30 });
+  const stdin = Buffer.concat(inputs.flatMap((i) => [Buffer.from(i), Buffer.from('\n')]));
+  const run = spawnSync(cli, args, { input: stdin, maxBuffer: 1 << 30 });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 2) {
     throw new Error(`eligibility batch exited ${run.status}: ${run.stderr.toString().slice(0, 500)}`);

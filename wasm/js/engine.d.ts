@@ -103,9 +103,9 @@ export interface CallOptions { lang?: Lang; asOf?: string; }
 
 export interface Engine {
   readonly rulesVersion: string;
-  evaluate(profile: Profile | string, options?: CallOptions): Decision | ErrorObject;
+  evaluate(profile: Profile | string | Uint8Array, options?: CallOptions): Decision | ErrorObject;
   /** The decision as JSON text: byte for byte what the native CLI prints. */
-  evaluateText(profile: Profile | string, options?: CallOptions): string;
+  evaluateText(profile: Profile | string | Uint8Array, options?: CallOptions): string;
   questions(profile: Profile | string, options?: CallOptions):
     { status: 'decided' | 'needs_input'; service: string; questions: Question[] } | ErrorObject;
   facts(service: string, options?: { lang?: Lang }): { service: string; facts: Question[] } | ErrorObject;
@@ -114,8 +114,9 @@ export interface Engine {
 }
 
 export interface CreateEngineOptions {
-  /** A mission's rules: a bundle, or one service document replacing that service; object or JSON text. */
-  rules?: object | string;
+  /** A mission's rules: a bundle, or one service document replacing that service; an object, JSON
+   * text, or its bytes (checked to be UTF-8 by the engine). */
+  rules?: object | string | Uint8Array | ArrayBuffer;
   /** Default language of titles and notes. */
   lang?: Lang;
   /** Default as_of for profiles that give none. */

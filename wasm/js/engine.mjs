@@ -77,10 +77,12 @@ const wellFormed = typeof String.prototype.toWellFormed === 'function'
   ? (s) => s.toWellFormed()
   : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
 
-// A profile may be given as an object or as JSON text; anything that cannot become JSON text is
-// reported the way the core reports text that is not JSON.
+// A profile may be given as an object, as JSON text, or as the bytes of JSON text (a Uint8Array,
+// passed to the core untouched, so that bytes that are not UTF-8 are judged by the core); anything
+// that cannot become JSON text is reported the way the core reports text that is not JSON.
 function profileText(profile) {
   if (typeof profile === 'string') return { text: wellFormed(profile) };
+  if (profile instanceof Uint8Array) return { text: profile };
   try {
     const text = JSON.stringify(profile);
     if (typeof text !== 'string') throw new TypeError('not serialisable');
@@ -160,7 +162,8 @@ class Engine {
 
 /**
  * Creates an engine. `rules` (optional) is a mission's own rules: a bundle, or one service
- * document that replaces that service in the built-in rules, as an object or as JSON text.
+ * document that replaces that service in the built-in rules, as an object, as JSON text, or as
+ * the bytes of JSON text (Uint8Array or ArrayBuffer, e.g. from fetch).
  * Rejects with an EligibilityError (code invalid_rules, paths into the rules) if they do not
  * validate; without `rules` the built-in rules are used.
  */
@@ -172,6 +175,9 @@ export async function createEngine(options = {}) {
   if (options.rules !== undefined && options.rules !== null) {
     if (typeof options.rules === 'string') {
       rulesText = wellFormed(options.rules);
+    } else if (options.rules instanceof Uint8Array || options.rules instanceof ArrayBuffer) {
+      // Bytes as fetched (response.arrayBuffer()): the core checks that they are UTF-8.
+      rulesText = options.rules instanceof ArrayBuffer ? new Uint8Array(options.rules) : options.rules;
     } else if (typeof options.rules === 'object') {
       try {
         rulesText = JSON.stringify(options.rules);
