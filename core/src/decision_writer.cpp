@@ -33,18 +33,10 @@ public:
     }
 
 private:
-    // until, citation, confidence, title, note: the tail every record shares.
+    // until, citation, confidence, title, note: the tail every record shares (rendered at load).
     void provenance(const Record& r) {
-        if (r.window.has_until) {
-            w_.key("until");
-            w_.date(CivilDate::from_days(r.window.until));
-        }
-        w_.field("citation", r.citation);
-        if (r.confidence != Confidence::official) w_.field("confidence", confidence_name(r.confidence));
-        if (lang_) {
-            w_.field("title", r.title.in(*lang_));
-            if (r.note.present) w_.field("note", r.note.in(*lang_));
-        }
+        w_.members(r.json.provenance);
+        if (lang_) w_.members(r.json.texts[static_cast<size_t>(*lang_)]);
     }
 
     void outputs(const std::vector<Output>& defs, const OutputValues& values) {
@@ -86,8 +78,7 @@ private:
         }
         const VerdictRecord& v = s_.verdicts[d_.verdict];
         w_.begin_object();
-        w_.field("code", v.code);
-        w_.field("basis", v.id);
+        w_.members(v.json.head);  // code, basis
         outputs(v.outputs, d_.verdict_outputs);
         if (!v.channel_groups.empty()) {
             w_.key("channels");
@@ -99,7 +90,7 @@ private:
             for (const ChannelResult& c : d_.channels) {
                 const Record& r = v.channels[c.record];
                 w_.begin_object();
-                w_.field("id", r.id);
+                w_.members(r.json.head);
                 provenance(r);
                 w_.end_object();
             }
@@ -113,7 +104,7 @@ private:
         w_.key("missing");
         w_.begin_array();
         for (size_t i = 0; i < s_.facts.size(); ++i) {
-            if (d_.missing >> i & 1) w_.string(s_.facts[i].id);
+            if (d_.missing >> i & 1) w_.raw_value(s_.facts[i].json_id);
         }
         w_.end_array();
     }
@@ -124,8 +115,7 @@ private:
         for (const FeeResult& r : d_.fees) {
             const FeeRecord& fee = s_.fees[r.record];
             w_.begin_object();
-            w_.field("id", fee.id);
-            channel_field(fee.channel);
+            w_.members(fee.json.head);  // id, channel
             if (fee.amount_known) {
                 w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
                 w_.field("currency", fee.amount.currency.view());
@@ -141,7 +131,7 @@ private:
                 const Record& waiver = s_.waivers[r.waiver];
                 w_.key("waiver");
                 w_.begin_object();
-                w_.field("id", waiver.id);
+                w_.members(waiver.json.head);
                 provenance(waiver);
                 w_.end_object();
             }
@@ -176,8 +166,7 @@ private:
         for (const ItemResult& item : results) {
             const Record& r = records[item.record];
             w_.begin_object();
-            w_.field("id", r.id);
-            channel_field(r.channel);
+            w_.members(r.json.head);  // id, channel
             outputs(r.outputs, item.outputs);
             provenance(r);
             w_.end_object();
@@ -191,13 +180,12 @@ private:
         for (const ItemResult& item : d_.checks) {
             const CheckRecord& c = s_.checks[item.record];
             w_.begin_object();
-            w_.field("id", c.id);
-            channel_field(c.channel);
+            w_.members(c.json.head);  // id, channel
             w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
             if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
             outputs(c.outputs, item.outputs);
             provenance(c);
-            if (lang_ && item.result == Tri::no && c.fail_note.present) w_.field("fail_note", c.fail_note.in(*lang_));
+            if (lang_ && item.result == Tri::no) w_.members(c.json.fail_note[static_cast<size_t>(*lang_)]);
             w_.end_object();
         }
         w_.end_array();
@@ -209,8 +197,7 @@ private:
         for (const ItemResult& item : d_.deadlines) {
             const DeadlineRecord& dl = s_.deadlines[item.record];
             w_.begin_object();
-            w_.field("id", dl.id);
-            channel_field(dl.channel);
+            w_.members(dl.json.head);  // id, channel
             static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
             w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
             if (item.has_due) {
@@ -224,30 +211,16 @@ private:
         w_.end_array();
     }
 
-    void trace_entry(const char* section, const Record& r) {
-        std::string rule = section;
-        rule += '/';
-        rule += r.id;
-        if (!r.variant.empty()) {
-            rule += ':';
-            rule += r.variant;
-        }
-        w_.begin_object();
-        w_.field("rule", rule);
-        w_.field("citation", r.citation);
-        w_.end_object();
-    }
-
     void trace() {
         w_.key("trace");
         w_.begin_array();
         if (d_.verdict_known) {
             const VerdictRecord& v = s_.verdicts[d_.verdict];
-            trace_entry("verdicts", v);
-            for (const ChannelResult& c : d_.channels) trace_entry("channels", v.channels[c.record]);
+            w_.raw_value(v.json.trace);
+            for (const ChannelResult& c : d_.channels) w_.raw_value(v.channels[c.record].json.trace);
         }
         for (const FeeResult& r : d_.fees) {
-            if (r.waived) trace_entry("waivers", s_.waivers[r.waiver]);
+            if (r.waived) w_.raw_value(s_.waivers[r.waiver].json.trace);
         }
         w_.end_array();
     }

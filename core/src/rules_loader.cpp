@@ -10,6 +10,7 @@
 #include "condition_compiler.hpp"
 #include "json_dom_reader.hpp"
 #include "loader_support.hpp"
+#include "record_fragments.hpp"
 
 namespace eligibility {
 namespace detail {
@@ -272,6 +273,7 @@ private:
         checks(doc, path, s, compiler);
         deadlines(doc, path, s, compiler);
         items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
+        if (!diag_.any()) render_fragments(s);
     }
 
     const json* section(const json& doc, const char* key, const std::string& path, bool is_required) {

@@ -29,6 +29,18 @@ public:
     void null();
     void date(CivilDate d);
 
+    // Members rendered in advance ("a":1,"b":"x"), placed into the open object as they are.
+    void members(std::string_view rendered) {
+        if (rendered.empty()) return;
+        separate();
+        out_.append(rendered);
+    }
+    // A value rendered in advance (an object, a string literal), placed as one value.
+    void raw_value(std::string_view rendered) {
+        separate();
+        out_.append(rendered);
+    }
+
     // key + value in one call, for the common case.
     void field(std::string_view k, std::string_view v) { key(k); string(v); }
     void field(std::string_view k, const char* v) { key(k); string(v); }

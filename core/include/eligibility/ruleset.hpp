@@ -29,6 +29,7 @@ struct Option {
 
 struct FactDef {
     std::string id;
+    std::string json_id;                  // the id as a JSON string literal, for `missing`
     ValueKind kind = ValueKind::boolean;
     int64_t min = 0, max = 0;             // int facts
     std::vector<Option> options;          // enum facts: value = index
@@ -64,6 +65,16 @@ struct Output {
     std::string text;     // the value of a string output (type string)
 };
 
+// A record's JSON that never changes after loading, rendered once so that writing a decision is
+// mostly copying (see record_fragments.cpp). Each fragment is a list of members without braces.
+struct RecordJson {
+    std::string head;                      // "id":"…"[,"channel":"…"]   (verdicts: "code":"…","basis":"…")
+    std::string provenance;                // ["until":"…",]"citation":"…"[,"confidence":"…"]
+    std::array<std::string, 3> texts;      // "title":"…"[,"note":"…"], by language
+    std::array<std::string, 3> fail_note;  // checks: "fail_note":"…", by language (empty if none)
+    std::string trace;                     // {"rule":"<section>/<id>[:variant]","citation":"…"}
+};
+
 // What every record shares (rules-format.md 3.4).
 struct Record {
     std::string id;
@@ -76,6 +87,7 @@ struct Record {
     LocalText title;
     LocalText note;
     std::vector<Output> outputs;
+    RecordJson json;
 };
 
 struct VerdictRecord : Record {
