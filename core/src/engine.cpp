@@ -38,11 +38,17 @@ bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
 }
 
 JsonResult Engine::evaluate(std::string_view profile_json, const EvalOptions& options) {
-    run(profile_json, options);
     JsonResult result;
-    result.status = scratch_.status;
-    write_decision(*rules_, scratch_, options.lang, result.json);
+    result.json = std::string(evaluate_view(profile_json, options, &result.status));
     return result;
+}
+
+std::string_view Engine::evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status) {
+    run(profile_json, options);
+    if (status) *status = scratch_.status;
+    out_.clear();  // keeps its capacity: after the first decision, writing allocates nothing
+    write_decision(*rules_, scratch_, options.lang, out_);
+    return out_;
 }
 
 JsonResult Engine::questions(std::string_view profile_json, const EvalOptions& options) {

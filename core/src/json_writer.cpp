@@ -101,8 +101,9 @@ void JsonWriter::close(char c) {
 
 void JsonWriter::key(std::string_view k) {
     separate();
-    append_json_string(out_, k);
-    out_.push_back(':');
+    out_.push_back('"');
+    out_.append(k);
+    out_ += "\":";
     after_key_ = true;
 }
 

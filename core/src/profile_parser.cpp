@@ -26,9 +26,10 @@ struct RawValue {
 
 struct RawFact {
     std::string name;
-    std::string path;
     RawValue value;
     size_t order = 0;  // position in the input, to report errors in document order
+    // Facts sit at /facts/<name>; the pointer is built only when there is an error to report.
+    std::string path() const { return pointer_join("/facts", name); }
 };
 
 struct OrderedError {
@@ -155,7 +156,6 @@ private:
     void fact_value(RawValue v) {
         RawFact f;
         f.name = path_.current_key();
-        f.path = path_.pointer();
         f.value = std::move(v);
         f.order = order_;
         facts.push_back(std::move(f));
@@ -190,7 +190,6 @@ private:
         } else if (context_of_next_value() == Context::facts && path_.in_object()) {
             RawFact f;
             f.name = path_.current_key();
-            f.path = path_.pointer();
             f.value.kind = RawValue::Kind::container;
             f.order = order_;
             facts.push_back(std::move(f));
@@ -244,7 +243,7 @@ bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, in
                 std::vector<OrderedError>& errors) {
     const RawValue& v = raw.value;
     const auto error = [&](ErrorCode code, std::string message) {
-        errors.push_back({raw.order, Error{raw.path, code, std::move(message)}});
+        errors.push_back({raw.order, Error{raw.path(), code, std::move(message)}});
         return false;
     };
     const std::string& name = def.id;
@@ -362,13 +361,13 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
             for (const RawFact& raw : reader.facts) {
                 const int slot = service->fact_index(raw.name);
                 if (slot < 0) {
-                    errors.push_back({raw.order, {raw.path, ErrorCode::unknown_fact,
+                    errors.push_back({raw.order, {raw.path(), ErrorCode::unknown_fact,
                                                   "unknown fact \"" + raw.name + "\" for service " + service->id}});
                     continue;
                 }
                 if (raw.value.kind == RawValue::Kind::null) continue;  // not answered
                 if (raw.value.kind == RawValue::Kind::container) {
-                    errors.push_back({raw.order, {raw.path, ErrorCode::wrong_type,
+                    errors.push_back({raw.order, {raw.path(), ErrorCode::wrong_type,
                                                   raw.name + " must be a single value, not an object or array"}});
                     continue;
                 }

@@ -6,19 +6,30 @@ namespace eligibility::detail {
 
 bool KeySet::insert(std::string_view key) {
     if (!large_.empty()) return large_.emplace(key).second;
-    if (std::find(small_.begin(), small_.end(), key) != small_.end()) return false;
-    if (small_.size() < kLinearLimit) {
-        small_.emplace_back(key);
+    uint32_t begin = 0;
+    for (const uint32_t end : ends_) {
+        if (std::string_view(arena_.data() + begin, end - begin) == key) return false;
+        begin = end;
+    }
+    if (ends_.size() < kLinearLimit) {
+        arena_.append(key);
+        ends_.push_back(static_cast<uint32_t>(arena_.size()));
         return true;
     }
-    for (auto& k : small_) large_.insert(std::move(k));
-    small_.clear();
+    begin = 0;
+    for (const uint32_t end : ends_) {
+        large_.emplace(arena_.substr(begin, end - begin));
+        begin = end;
+    }
+    ends_.clear();
+    arena_.clear();
     return large_.emplace(key).second;
 }
 
 void KeySet::clear() {
-    small_.clear();
-    large_.clear();
+    arena_.clear();
+    ends_.clear();
+    if (!large_.empty()) large_.clear();
 }
 
 void SaxPath::open(bool is_object) {

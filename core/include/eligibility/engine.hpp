@@ -38,6 +38,9 @@ public:
 
     // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.
     JsonResult evaluate(std::string_view profile_json, const EvalOptions& options);
+    // The same, written into the engine's own buffer: the text stays valid (and NUL-terminated)
+    // until the next call. For hot paths that would otherwise copy the decision once more.
+    std::string_view evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status = nullptr);
     // The facts still to ask, as questions (labels in options.lang, English by default).
     JsonResult questions(std::string_view profile_json, const EvalOptions& options);
     // Every fact of a service, as questions; unknown_service error otherwise.
@@ -54,6 +57,7 @@ private:
     std::shared_ptr<const RuleSet> rules_;
     Profile profile_;
     Decision scratch_;
+    std::string out_;
 };
 
 // {"status":"error","errors":[…]} as text.

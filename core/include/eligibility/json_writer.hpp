@@ -21,6 +21,8 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
+    // Keys are the contract's names and rules ids (snake_case, checked by the loader): never in
+    // need of escaping, so they are copied as they are.
     void key(std::string_view k);
 
     void string(std::string_view s);
