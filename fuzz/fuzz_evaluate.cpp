@@ -71,7 +71,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 }
                 break;
             }
-            case eligibility::ValueKind::string: break;
         }
     }
     const std::string text = profile.dump();

@@ -25,6 +25,7 @@ import subprocess
 import sys
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO_4217_JSON = "/usr/share/iso-codes/json/iso_4217.json"
 MO_PATH = "/usr/share/locale/{lang}/LC_MESSAGES/iso_3166-1.mo"
 # Fallback source for the version when dpkg-query is unavailable; iso-codes
 # installs it, and the JSON itself carries no version.
@@ -119,9 +120,18 @@ def build():
             name[lang] = local
         countries.append({"code": e["alpha_2"], "name": name, "eu": e["alpha_2"] in EU_MEMBERS})
 
+    # ISO 4217 currency codes: fees must name a real currency, and this is the list to check
+    # them against (three capital letters alone would let "ZZZ" through).
+    try:
+        with open(ISO_4217_JSON, encoding="utf-8") as f:
+            currencies = sorted(c["alpha_3"] for c in json.load(f)["4217"])
+    except FileNotFoundError:
+        die(2, f"{ISO_4217_JSON} not found; install the Debian package iso-codes")
+
     version = iso_codes_version()
     source = f"Debian iso-codes {version}" if version else "Debian iso-codes"
-    head = {"citation": f"ISO 3166-1 ({source})", "eu_citation": EU_CITATION}
+    head = {"citation": f"ISO 3166-1 ({source})", "eu_citation": EU_CITATION,
+            "currency_citation": f"ISO 4217 ({source})", "currencies": currencies}
 
     # Hand-assembled so each country sits on one line (a 2-space-indented
     # json.dumps would spend ~10 lines per country); every value still goes
@@ -134,7 +144,8 @@ def build():
     lines[-1] = lines[-1].rstrip(",")
     lines += ["  ]", "}"]
     text = "\n".join(lines) + "\n"
-    assert json.loads(text) == {**head, "countries": countries}
+    if json.loads(text) != {**head, "countries": countries}:
+        die(3, "the assembled JSON does not read back as what was built")
     return text, fallbacks
 
 

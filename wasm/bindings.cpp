@@ -39,13 +39,9 @@ std::string quote(const std::string& s) {
     return out;
 }
 
-// Loads `rules` (a bundle or one service document, run inside the built-in bundle); an empty
-// string means the built-in rules. Returns {"status":"ok","engine":N,"rules_version":"…"} or the
-// error object.
-std::string create_engine(const std::string& rules) {
-    eligibility::Errors errors;
-    auto engine = rules.empty() ? Engine::load(eligibility::embedded::default_rules(), errors)
-                                : Engine::load_document(eligibility::embedded::default_rules(), rules, errors);
+// Keeps a loaded engine and answers {"status":"ok","engine":N,"rules_version":"…"}, or the error
+// object.
+std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors) {
     if (!engine) return eligibility::errors_json(errors);
     auto& table = engines();
     size_t slot = 0;
@@ -54,6 +50,20 @@ std::string create_engine(const std::string& rules) {
     table[slot] = std::make_unique<Engine>(std::move(*engine));
     return "{\"status\":\"ok\",\"engine\":" + std::to_string(slot + 1) +
            ",\"rules_version\":" + quote(table[slot]->rules_version()) + "}";
+}
+
+// The built-in rules.
+std::string create_default_engine() {
+    eligibility::Errors errors;
+    auto engine = Engine::load(eligibility::embedded::default_rules(), errors);
+    return keep(std::move(engine), errors);
+}
+
+// A mission's rules: a bundle, or one service document run inside the built-in bundle.
+std::string create_engine(const std::string& rules) {
+    eligibility::Errors errors;
+    auto engine = Engine::load_document(eligibility::embedded::default_rules(), rules, errors);
+    return keep(std::move(engine), errors);
 }
 
 void release_engine(int handle) {
@@ -108,6 +118,7 @@ std::string rules_version(int handle) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(eligibility) {
+    emscripten::function("createDefaultEngine", &create_default_engine);
     emscripten::function("createEngine", &create_engine);
     emscripten::function("releaseEngine", &release_engine);
     emscripten::function("evaluate", &evaluate);

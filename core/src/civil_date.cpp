@@ -16,7 +16,7 @@ int64_t days_from_civil(int64_t y, int m, int d) {
 }
 
 struct Ymd {
-    int year;
+    int64_t year;
     int month;
     int day;
 };
@@ -31,7 +31,11 @@ Ymd civil_from_days(int64_t z) {
     const int64_t mp = (5 * doy + 2) / 153;
     const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    return {static_cast<int>(y + (m <= 2)), m, d};
+    return {y + (m <= 2), m, d};
+}
+
+int64_t saturate(int64_t v) {
+    return std::clamp<int64_t>(v, -day_arithmetic::kSaturation, day_arithmetic::kSaturation);
 }
 
 int32_t clamp_days(int64_t days) {
@@ -42,9 +46,9 @@ int digit(char c) { return (c >= '0' && c <= '9') ? c - '0' : -1; }
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-int days_in_month(int year, int month) {
+int days_in_month(int64_t year, int month) {
     static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2 && is_leap_year(year)) return 29;
     return kDays[month - 1];
@@ -70,7 +74,7 @@ std::optional<CivilDate> CivilDate::parse(std::string_view t) {
     return from_ymd(year, month, day);
 }
 
-int CivilDate::year() const { return civil_from_days(days_).year; }
+int CivilDate::year() const { return static_cast<int>(civil_from_days(days_).year); }
 int CivilDate::month() const { return civil_from_days(days_).month; }
 int CivilDate::day() const { return civil_from_days(days_).day; }
 
@@ -82,7 +86,7 @@ int CivilDate::weekday() const {
 
 void CivilDate::format_to(char out[10]) const {
     const Ymd ymd = civil_from_days(days_);
-    int y = ymd.year;
+    int y = static_cast<int>(ymd.year);
     out[3] = static_cast<char>('0' + y % 10); y /= 10;
     out[2] = static_cast<char>('0' + y % 10); y /= 10;
     out[1] = static_cast<char>('0' + y % 10); y /= 10;
@@ -101,41 +105,12 @@ std::string CivilDate::to_string() const {
     return std::string(buf, 10);
 }
 
-CivilDate CivilDate::add_days(int64_t n) const {
-    // Clamp n first so the sum cannot overflow, then clamp the result to the supported range.
-    n = std::clamp<int64_t>(n, -2 * int64_t{kMaxDays}, 2 * int64_t{kMaxDays});
-    return CivilDate(clamp_days(days_ + n));
-}
+CivilDate CivilDate::add_days(int64_t n) const { return CivilDate(clamp_days(day_arithmetic::add_days(days_, n))); }
 
-CivilDate CivilDate::add_months(int64_t n) const {
-    n = std::clamp<int64_t>(n, -12 * 10000, 12 * 10000);
-    const Ymd ymd = civil_from_days(days_);
-    const int64_t total = int64_t{ymd.year} * 12 + (ymd.month - 1) + n;
-    int64_t year = total / 12;
-    int month = static_cast<int>(total % 12) + 1;
-    if (year < 1) return CivilDate(kMinDays);
-    if (year > 9999) return CivilDate(kMaxDays);
-    const int day = std::min(ymd.day, days_in_month(static_cast<int>(year), month));
-    return CivilDate(static_cast<int32_t>(days_from_civil(year, month, day)));
-}
+CivilDate CivilDate::add_months(int64_t n) const { return CivilDate(clamp_days(day_arithmetic::add_months(days_, n))); }
 
 CivilDate CivilDate::add_working_days(int64_t n) const {
-    if (n == 0) return *this;
-    const int step = n > 0 ? 1 : -1;
-    int64_t remaining = n > 0 ? n : -n;
-    remaining = std::min<int64_t>(remaining, kMaxDays);  // beyond this the date is clamped anyway
-    // Whole weeks first: five working days are exactly seven calendar days from any day.
-    CivilDate d = *this;
-    const int64_t weeks = (remaining - 1) / 5;
-    d = d.add_days(step * weeks * 7);
-    remaining -= weeks * 5;
-    while (remaining > 0) {
-        const CivilDate next = d.add_days(step);
-        if (next == d) break;  // clamped at the end of the supported range
-        d = next;
-        if (d.is_working_day()) --remaining;
-    }
-    return d;
+    return CivilDate(clamp_days(day_arithmetic::add_working_days(days_, n)));
 }
 
 int64_t CivilDate::working_days_until(CivilDate to) const {
@@ -149,14 +124,53 @@ int64_t CivilDate::working_days_until(CivilDate to) const {
     return count;
 }
 
-int64_t CivilDate::whole_years_until(CivilDate at) const {
-    const Ymd from = civil_from_days(days_);
-    const Ymd to = civil_from_days(at.days_);
-    int64_t years = int64_t{to.year} - from.year;
+int64_t CivilDate::whole_years_until(CivilDate at) const { return day_arithmetic::whole_years(days_, at.days_); }
+
+namespace day_arithmetic {
+
+int64_t add_days(int64_t days, int64_t n) { return saturate(days) + saturate(n); }
+
+int64_t add_months(int64_t days, int64_t months) {
+    const Ymd ymd = civil_from_days(saturate(days));
+    // Months are saturated more tightly, so that years stay far inside int64.
+    const int64_t total = ymd.year * 12 + (ymd.month - 1) + std::clamp<int64_t>(months, -(int64_t{1} << 36), int64_t{1} << 36);
+    const int64_t year = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    const int month = static_cast<int>(total - year * 12) + 1;
+    const int day = std::min(ymd.day, days_in_month(year, month));
+    return days_from_civil(year, month, day);
+}
+
+int64_t add_working_days(int64_t days, int64_t n) {
+    days = saturate(days);
+    n = saturate(n);
+    if (n == 0) return days;
+    const int64_t step = n > 0 ? 1 : -1;
+    int64_t remaining = n > 0 ? n : -n;
+    // Whole weeks first: five working days are exactly seven calendar days from any day.
+    const int64_t weeks = (remaining - 1) / 5;
+    days += step * weeks * 7;
+    remaining -= weeks * 5;
+    const auto working = [](int64_t d) {
+        const int64_t w = (d + 3) % 7;  // 0 = Monday
+        return (w < 0 ? w + 7 : w) < 5;
+    };
+    while (remaining > 0) {
+        days += step;
+        if (working(days)) --remaining;
+    }
+    return days;
+}
+
+int64_t whole_years(int64_t from, int64_t to) {
+    const Ymd a = civil_from_days(saturate(from));
+    const Ymd b = civil_from_days(saturate(to));
+    int64_t years = b.year - a.year;
     // Not yet had this year's birthday. A 29 February birthday falls on 1 March in common years,
     // the usual legal reading.
-    if (to.month < from.month || (to.month == from.month && to.day < from.day)) --years;
+    if (b.month < a.month || (b.month == a.month && b.day < a.day)) --years;
     return years;
 }
+
+}  // namespace day_arithmetic
 
 }  // namespace eligibility

@@ -142,17 +142,13 @@ bool evaluate_expression(const EvalContext& ctx, uint32_t index, int64_t& value,
                 missing |= m;
                 return false;
             }
-            // Date operands are clamped to the supported range, so arithmetic cannot overflow.
-            const auto as_date = [](int64_t days) {
-                return CivilDate::from_days(static_cast<int32_t>(
-                    std::clamp<int64_t>(days, CivilDate::kMinDays, CivilDate::kMaxDays)));
-            };
+            // Day numbers, not CivilDates: a date past 9999-12-31 must still compare correctly.
             switch (e.op) {
-                case ExprOp::add_days: value = as_date(a).add_days(b).days(); break;
-                case ExprOp::add_months: value = as_date(a).add_months(b).days(); break;
-                case ExprOp::add_working_days: value = as_date(a).add_working_days(b).days(); break;
-                case ExprOp::days_between: value = as_date(b).days() - as_date(a).days(); break;
-                default: value = as_date(a).whole_years_until(as_date(b)); break;
+                case ExprOp::add_days: value = day_arithmetic::add_days(a, b); break;
+                case ExprOp::add_months: value = day_arithmetic::add_months(a, b); break;
+                case ExprOp::add_working_days: value = day_arithmetic::add_working_days(a, b); break;
+                case ExprOp::days_between: value = day_arithmetic::add_days(b, -a); break;
+                default: value = day_arithmetic::whole_years(a, b); break;
             }
             return true;
         }

@@ -67,7 +67,6 @@ std::string ConditionCompiler::type_name(ValueType t) const {
         case ValueKind::integer: return "a whole number";
         case ValueKind::date: return "a date";
         case ValueKind::country: return "a country";
-        case ValueKind::string: return "a text";
         case ValueKind::enumeration:
             if (t.fact < service_.facts.size()) return "an option of " + in_quotes(service_.facts[t.fact].id);
             return "an option";
@@ -122,8 +121,6 @@ bool ConditionCompiler::literal_value(const json& j, const std::string& path, Va
             }
             return fail(path, in_quotes(s) + " is not a country code of the country table");
         }
-        case ValueKind::string:
-            return fail(path, "texts cannot be compared");
     }
     return false;
 }
@@ -255,17 +252,17 @@ uint32_t ConditionCompiler::comparison(const json& args, const std::string& path
     Cond c;
     c.op = CondOp::compare;
     c.cmp = op;
-    // The side that is not a bare constant decides what the constant means.
+    // The side that is not a bare constant decides what the constant means. If that side is
+    // itself wrong, the constant has nothing to be read against: one error, not two.
+    const size_t errors_before = diag_.count();
     if (!is_literal(left)) {
         c.a = expression_at(left, pointer_join(path, 0), scope, std::nullopt, &type, depth + 1);
+        if (diag_.count() != errors_before) return kCondFalse;
         c.b = expression_at(right, pointer_join(path, 1), scope, type, nullptr, depth + 1);
     } else {
         c.b = expression_at(right, pointer_join(path, 1), scope, std::nullopt, &type, depth + 1);
+        if (diag_.count() != errors_before) return kCondFalse;
         c.a = expression_at(left, pointer_join(path, 0), scope, type, nullptr, depth + 1);
-    }
-    if (type.kind == ValueKind::string) {
-        fail(path, "texts cannot be compared");
-        return kCondFalse;
     }
     const bool ordered = op == CmpOp::lt || op == CmpOp::le || op == CmpOp::gt || op == CmpOp::ge;
     if (ordered && type.kind != ValueKind::integer && type.kind != ValueKind::date) {
@@ -287,7 +284,9 @@ uint32_t ConditionCompiler::membership(const json& args, const std::string& path
     ValueType type;
     Cond c;
     c.op = CondOp::in_set;
+    const size_t errors_before = diag_.count();
     c.a = expression_at(args[0], pointer_join(path, 0), scope, std::nullopt, &type, depth + 1);
+    if (diag_.count() != errors_before) return kCondFalse;  // the set cannot be read without a type
     const json& set = args[1];
     const std::string set_path = pointer_join(path, 1);
     if (set.is_array()) {
@@ -495,14 +494,12 @@ bool ConditionCompiler::output(const json& j, const std::string& path, Scope sco
         return true;
     }
     if (j.is_string()) {
-        const auto& s = j.get_ref<const std::string&>();
-        if (const auto d = CivilDate::parse(s)) {
-            out.type = ValueType{ValueKind::date};
-            out.expr = constant(d->days());
-        } else {
-            out.type = ValueType{ValueKind::string};
-            out.text = s;
-        }
+        // The only constant text an output can be is a date: anything else would reach the
+        // applicant untranslated.
+        const auto d = CivilDate::parse(j.get_ref<const std::string&>());
+        if (!d) return fail(path, "an output is a whole number, true or false, a date \"YYYY-MM-DD\" that exists, or an expression");
+        out.type = ValueType{ValueKind::date};
+        out.expr = constant(d->days());
         return true;
     }
     const size_t errors_before = diag_.count();

@@ -44,16 +44,15 @@ private:
             if (!(values.known >> k & 1)) continue;
             const Output& o = defs[k];
             w_.key(o.name);
-            value(o.type, values.values[k], o.text);
+            value(o.type, values.values[k]);
         }
     }
 
-    void value(ValueType type, int64_t v, const std::string& text) {
+    void value(ValueType type, int64_t v) {
         switch (type.kind) {
             case ValueKind::boolean: w_.boolean(v != 0); return;
             case ValueKind::integer: w_.integer(v); return;
             case ValueKind::date: w_.date(CivilDate::from_days(static_cast<int32_t>(v))); return;
-            case ValueKind::string: w_.string(text); return;
             case ValueKind::enumeration: w_.string(s_.facts[type.fact].options[static_cast<size_t>(v)].value); return;
             case ValueKind::country:
                 if (v >= kCountrySpecialBase && type.fact != kNoFact) {
@@ -239,7 +238,6 @@ const char* fact_type_name(ValueKind k) {
         case ValueKind::date: return "date";
         case ValueKind::enumeration: return "enum";
         case ValueKind::country: return "country";
-        case ValueKind::string: return "string";
     }
     return "string";
 }

@@ -4,6 +4,10 @@
 // `missing`.
 #include "eligibility/evaluator.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace eligibility {
 
 const char* status_name(Status s) {
@@ -73,10 +77,6 @@ void compute_outputs(const EvalContext& ctx, const std::vector<Output>& outputs,
     out.known = 0;
     for (size_t k = 0; k < outputs.size(); ++k) {
         const Output& o = outputs[k];
-        if (o.type.kind == ValueKind::string) {
-            out.known |= 1u << k;
-            continue;
-        }
         if (o.is_condition) {
             const Tri t = evaluate_condition(ctx, o.expr, missing);
             if (t == Tri::unknown) continue;
@@ -84,13 +84,15 @@ void compute_outputs(const EvalContext& ctx, const std::vector<Output>& outputs,
         } else if (!evaluate_expression(ctx, o.expr, out.values[k], missing)) {
             continue;
         }
+        // A date that cannot be written as YYYY-MM-DD (past 9999-12-31) is left out, never clamped.
+        if (o.type.kind == ValueKind::date && !day_arithmetic::printable(out.values[k])) continue;
         out.known |= 1u << k;
     }
 }
 
 class Evaluation {
 public:
-    Evaluation(const Service& service, const Profile& profile, Decision& d) : s_(service), d_(d) {
+    Evaluation(const Service& service, const Profile& profile, Decision& d) : s_(service), profile_(profile), d_(d) {
         ctx_.store = &service.store;
         ctx_.facts = profile.values.data();
         ctx_.known = profile.known;
@@ -111,14 +113,19 @@ public:
 
 private:
     bool constraints() {
+        // Violations are reported in document order: by where the fact they name appeared.
+        std::vector<std::pair<uint32_t, const Constraint*>> violated;
         for (const Constraint& c : s_.constraints) {
             if (!c.window.contains(ctx_.as_of)) continue;
             uint64_t ignored = 0;
             if (evaluate_condition(ctx_, c.when, ignored) == Tri::yes) {
-                d_.errors.push_back({c.path, ErrorCode::inconsistent, c.message.in(Lang::en)});
+                violated.emplace_back(c.fact >= 0 ? profile_.position[static_cast<size_t>(c.fact)] : 0, &c);
             }
         }
-        if (d_.errors.empty()) return true;
+        if (violated.empty()) return true;
+        std::stable_sort(violated.begin(), violated.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [position, c] : violated) d_.errors.push_back({c->path, ErrorCode::inconsistent, c->message.in(Lang::en)});
         d_.status = Status::error;
         return false;
     }
@@ -311,15 +318,17 @@ private:
             if (dl.has_from || dl.has_before) {
                 int64_t base = 0;
                 if (evaluate_expression(ctx_, dl.base_expr, base, missing_)) {
-                    const CivilDate from = CivilDate::from_days(static_cast<int32_t>(base));
                     const int64_t n = dl.has_before ? -dl.within : dl.within;
+                    int64_t due = base;
                     switch (dl.unit) {
-                        case WithinUnit::days: item.due = from.add_days(n); break;
-                        case WithinUnit::working_days: item.due = from.add_working_days(n); break;
-                        case WithinUnit::months: item.due = from.add_months(n); break;
+                        case WithinUnit::days: due = day_arithmetic::add_days(base, n); break;
+                        case WithinUnit::working_days: due = day_arithmetic::add_working_days(base, n); break;
+                        case WithinUnit::months: due = day_arithmetic::add_months(base, n); break;
                         case WithinUnit::hours: break;  // rejected by the loader
                     }
-                    item.has_due = dl.unit != WithinUnit::hours;
+                    // A due date past 9999-12-31 cannot be written: it is left out, never clamped.
+                    item.has_due = dl.unit != WithinUnit::hours && day_arithmetic::printable(due);
+                    if (item.has_due) item.due = CivilDate::from_days(static_cast<int32_t>(due));
                 }
             }
             compute_outputs(ctx_, dl.outputs, item.outputs, missing_);
@@ -328,6 +337,7 @@ private:
     }
 
     const Service& s_;
+    const Profile& profile_;
     Decision& d_;
     EvalContext ctx_;
     uint64_t missing_ = 0;

@@ -134,8 +134,7 @@ bool read_json_dom(std::string_view text, const DomLimits& limits, ErrorCode cod
                    Errors& errors) {
     if (text.size() > limits.max_bytes) {
         errors.push_back({"", code == ErrorCode::invalid_rules ? code : ErrorCode::input_too_large,
-                          "document of " + std::to_string(text.size()) + " bytes; the limit is " +
-                              std::to_string(limits.max_bytes)});
+                          "the document is larger than the limit of " + std::to_string(limits.max_bytes) + " bytes"});
         return false;
     }
     DomBuilder builder(out, limits, code, errors);

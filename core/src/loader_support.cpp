@@ -5,15 +5,15 @@
 namespace eligibility::detail {
 
 bool Diagnostics::error(const std::string& path, std::string message) {
-    if (truncated_) return false;
-    if (errors_.size() + 1 >= limits::kRulesErrors) {
-        errors_.push_back({path, ErrorCode::invalid_rules,
-                           "too many errors; the first " + std::to_string(errors_.size()) + " are listed"});
-        truncated_ = true;
-        return false;
-    }
-    errors_.push_back({path, ErrorCode::invalid_rules, std::move(message)});
+    if (errors_.size() < limits::kRulesErrors) errors_.push_back({path, ErrorCode::invalid_rules, std::move(message)});
+    else ++dropped_;
     return false;
+}
+
+void Diagnostics::finish() {
+    if (dropped_ > 0 && !errors_.empty()) {
+        errors_.back().message += " (and " + std::to_string(dropped_) + " more problems not listed)";
+    }
 }
 
 const json* member(const json& object, std::string_view key) {

@@ -19,18 +19,21 @@ namespace eligibility::detail {
 
 using nlohmann::json;
 
-// Collects invalid_rules errors, up to the limit; the last one then says that more were cut.
+// Collects invalid_rules errors, up to the limit; finish() then tells on the last one how many
+// more were found.
 class Diagnostics {
 public:
     explicit Diagnostics(Errors& errors) : errors_(errors) {}
     // Always returns false, so that `return diag.error(...)` reads naturally.
     bool error(const std::string& path, std::string message);
     bool any() const { return !errors_.empty(); }
-    size_t count() const { return errors_.size(); }
+    // All errors found, including those not kept.
+    size_t count() const { return errors_.size() + dropped_; }
+    void finish();
 
 private:
     Errors& errors_;
-    bool truncated_ = false;
+    size_t dropped_ = 0;
 };
 
 // What a service has declared so far, by name, for the condition compiler to resolve.

@@ -17,7 +17,7 @@ using nlohmann::json;
 
 // A scalar as it appeared in the input, before we know which fact (or service) it belongs to.
 struct RawValue {
-    enum class Kind : uint8_t { null, boolean, integer, big_unsigned, fraction, string, container };
+    enum class Kind : uint8_t { null, boolean, integer, huge_integer, fraction, string, container };
     Kind kind = Kind::null;
     bool boolean = false;
     int64_t integer = 0;
@@ -33,8 +33,9 @@ struct RawFact {
 };
 
 struct OrderedError {
-    size_t order;
+    size_t order;  // position in the input
     Error error;
+    size_t found = 0;  // ties (two errors at one value) keep the order in which they were found
 };
 
 class ProfileReader {
@@ -68,13 +69,15 @@ public:
             r.kind = RawValue::Kind::integer;
             r.integer = static_cast<int64_t>(v);
         } else {
-            r.kind = RawValue::Kind::big_unsigned;
+            r.kind = RawValue::Kind::huge_integer;
         }
         return scalar(std::move(r));
     }
-    bool number_float(json::number_float_t, const std::string&) {
+    // nlohmann reads integers beyond 64 bits as doubles; the token tells a whole number (too
+    // large: out of range) from one with a fraction or an exponent (the wrong type).
+    bool number_float(json::number_float_t, const std::string& token) {
         RawValue r;
-        r.kind = RawValue::Kind::fraction;
+        r.kind = token.find_first_of(".eE") == std::string::npos ? RawValue::Kind::huge_integer : RawValue::Kind::fraction;
         return scalar(std::move(r));
     }
     bool string(std::string& v) {
@@ -254,7 +257,7 @@ bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, in
             return true;
         case ValueKind::integer: {
             const std::string range = std::to_string(def.min) + " to " + std::to_string(def.max);
-            if (v.kind == RawValue::Kind::big_unsigned) {
+            if (v.kind == RawValue::Kind::huge_integer) {
                 return error(ErrorCode::out_of_range, name + " must be a whole number from " + range);
             }
             if (v.kind != RawValue::Kind::integer) {
@@ -304,8 +307,6 @@ bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, in
             }
             return true;
         }
-        case ValueKind::string:
-            break;
     }
     return error(ErrorCode::wrong_type, name + " has a type this engine cannot read");
 }
@@ -324,9 +325,9 @@ std::string service_list(const RuleSet& rules) {
 Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate default_as_of, Profile& out) {
     out = Profile{};
     if (text.size() > limits::kProfileBytes) {
+        // The message does not give the size: a caller may stop reading at the limit.
         return {{"", ErrorCode::input_too_large,
-                 "a profile of " + std::to_string(text.size()) + " bytes; the limit is " +
-                     std::to_string(limits::kProfileBytes)}};
+                 "the profile is larger than the limit of " + std::to_string(limits::kProfileBytes) + " bytes"}};
     }
     ProfileReader reader;
     const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
@@ -373,23 +374,27 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
                 }
                 int64_t value = 0;
                 if (check_fact(rules, service->facts[static_cast<size_t>(slot)], raw, value, errors)) {
-                    out.set(static_cast<size_t>(slot), value);
+                    out.set(static_cast<size_t>(slot), value, static_cast<uint32_t>(raw.order));
                 }
             }
         }
     }
-    // Errors are almost in order already (only the root keys are checked after reading): an
-    // insertion sort is stable, quick on such input, and much smaller than std::stable_sort.
-    for (size_t i = 1; i < errors.size(); ++i) {
-        for (size_t j = i; j > 0 && errors[j].order < errors[j - 1].order; --j) std::swap(errors[j], errors[j - 1]);
-    }
+    // Document order. std::sort (not an insertion sort, which a profile of thousands of bad keys
+    // would make quadratic); the position breaks ties between errors found at the same value.
+    // The key is total, so every standard library sorts it the same way (native and wasm must
+    // give the same bytes).
+    for (size_t i = 0; i < errors.size(); ++i) errors[i].found = i;
+    std::sort(errors.begin(), errors.end(), [](const OrderedError& a, const OrderedError& b) {
+        return a.order != b.order ? a.order < b.order : a.found < b.found;
+    });
     Errors result;
+    const size_t total = errors.size();
     for (auto& e : errors) {
-        if (result.size() + 1 == limits::kProfileErrors && errors.size() > limits::kProfileErrors) {
-            result.push_back({"", e.error.code, "too many errors; the first " + std::to_string(result.size()) + " are listed"});
-            break;
-        }
+        if (result.size() == limits::kProfileErrors) break;
         result.push_back(std::move(e.error));
+    }
+    if (total > result.size()) {
+        result.back().message += " (and " + std::to_string(total - result.size()) + " more errors not listed)";
     }
     out.service = result.empty() ? service : nullptr;
     return result;

@@ -19,6 +19,7 @@ namespace {
 constexpr size_t kMaxTextBytes = 4000;  // one language of one text
 constexpr size_t kMaxCitationBytes = 2000;
 constexpr int64_t kMaxWithin = 100000;
+constexpr int64_t kMaxAmountMinor = 1000000000000;  // 10 billion in major units: no fee is larger
 
 // Keys an item's outputs may not take, because the decision already uses them.
 const std::set<std::string, std::less<>> kReservedOutputNames = {
@@ -43,6 +44,7 @@ public:
         const DomLimits limits{limits::kRulesBytes, limits::kRulesDepth, limits::kRulesStringBytes};
         if (read_json_dom(text, limits, ErrorCode::invalid_rules, doc, read_errors)) return true;
         for (auto& e : read_errors) diag_.error(e.path, std::move(e.message));
+        diag_.finish();
         return false;
     }
 
@@ -50,6 +52,7 @@ public:
         auto rules = std::make_shared<RuleSet>();
         rules_ = rules.get();
         bundle(doc);
+        diag_.finish();
         if (diag_.any()) return nullptr;
         return rules;
     }
@@ -198,13 +201,28 @@ private:
 
     void countries(const json& doc, const std::string& path) {
         if (!expect_object(doc, path, "the country table")) return;
-        only_keys(doc, path, {"citation", "eu_citation", "countries"});
+        only_keys(doc, path, {"citation", "eu_citation", "currency_citation", "currencies", "countries"});
         if (const json* c = required(doc, "citation", path)) {
             string_value(*c, pointer_join(path, "citation"), kMaxCitationBytes, rules_->countries_citation);
         }
-        if (const json* c = required(doc, "eu_citation", path)) {
+        for (const char* key : {"eu_citation", "currency_citation"}) {
             std::string ignored;
-            string_value(*c, pointer_join(path, "eu_citation"), kMaxCitationBytes, ignored);
+            if (const json* c = required(doc, key, path)) string_value(*c, pointer_join(path, key), kMaxCitationBytes, ignored);
+        }
+        if (const json* list = required(doc, "currencies", path)) {
+            const std::string cpath = pointer_join(path, "currencies");
+            if (!list->is_array() || list->empty()) diag_.error(cpath, "expected the ISO 4217 currency codes");
+            for (size_t i = 0; list->is_array() && i < list->size(); ++i) {
+                const json& code = (*list)[i];
+                const auto cur = code.is_string() ? Currency::parse(code.get_ref<const std::string&>()) : std::nullopt;
+                if (!cur) {
+                    diag_.error(pointer_join(cpath, i), "expected a currency code (three capital letters)");
+                } else if (!rules_->currencies.empty() && !(rules_->currencies.back().code < cur->code)) {
+                    diag_.error(pointer_join(cpath, i), "currency codes must be sorted, each once");
+                } else {
+                    rules_->currencies.push_back(*cur);
+                }
+            }
         }
         const json* list = required(doc, "countries", path);
         if (!list) return;
@@ -265,7 +283,7 @@ private:
         ConditionCompiler compiler(diag_, *rules_, s, index);
         facts(doc, path, s, index);
         lists(doc, path, s, index, compiler);
-        constraints(doc, path, s, compiler);
+        constraints(doc, path, s, index, compiler);
         verdicts(doc, path, s, index, compiler);
         fees(doc, path, s, index, compiler);
         waivers(doc, path, s, index, compiler);
@@ -438,7 +456,8 @@ private:
         }
     }
 
-    void constraints(const json& doc, const std::string& path, Service& s, ConditionCompiler& compiler) {
+    void constraints(const json& doc, const std::string& path, Service& s, const ServiceIndex& index,
+                     ConditionCompiler& compiler) {
         const json* list = section(doc, "constraints", path, false);
         if (!list) return;
         const std::string list_path = pointer_join(path, "constraints");
@@ -451,11 +470,20 @@ private:
             if (const json* id = required(c, "id", at)) identifier_value(*id, pointer_join(at, "id"), def.id);
             if (const json* w = required(c, "when", at)) def.when = compiler.condition(*w, pointer_join(at, "when"), Scope::facts_only);
             window(c, at, def.window);
+            // The error must point at something the applicant answered: a fact of this service, or
+            // the date of evaluation.
             if (const json* p = required(c, "path", at)) {
-                if (!p->is_string() || p->get_ref<const std::string&>().empty() || p->get_ref<const std::string&>()[0] != '/') {
-                    diag_.error(pointer_join(at, "path"), "expected a JSON Pointer into the profile, such as \"/facts/passport_expiry\"");
+                const std::string value = p->is_string() ? p->get_ref<const std::string&>() : std::string();
+                const std::string prefix = "/facts/";
+                const auto fact = value.compare(0, prefix.size(), prefix) == 0 ? index.facts.find(value.substr(prefix.size()))
+                                                                              : index.facts.end();
+                if (value == "/as_of") {
+                    def.path = value;
+                } else if (fact != index.facts.end()) {
+                    def.path = value;
+                    def.fact = fact->second;
                 } else {
-                    def.path = p->get_ref<const std::string&>();
+                    diag_.error(pointer_join(at, "path"), "expected \"/facts/<a fact of this service>\" or \"/as_of\"");
                 }
             }
             text(c, "message", at, true, def.message);
@@ -507,8 +535,9 @@ private:
                     output.name = it.key();
                     if (!is_identifier(output.name)) diag_.error(npath, "output names are snake_case ids");
                     else if (kReservedOutputNames.count(output.name)) diag_.error(npath, in_quotes(output.name) + " is a key the decision already uses");
-                    compiler.output(it.value(), npath, scope, output);
-                    out.outputs.push_back(std::move(output));
+                    // An output that does not compile is left out, so that it cannot also seem to
+                    // disagree with every other verdict's output of that name.
+                    if (compiler.output(it.value(), npath, scope, output)) out.outputs.push_back(std::move(output));
                 }
             }
         }
@@ -657,14 +686,19 @@ private:
             } else if (expect_object(*amount, pointer_join(at, "amount"), "an amount {\"amount_minor\", \"currency\"}")) {
                 const std::string apath = pointer_join(at, "amount");
                 only_keys(*amount, apath, {"amount_minor", "currency"});
+                // Amounts are bounded so that no total of a service's fees can overflow.
                 if (const json* m = required(*amount, "amount_minor", apath)) {
-                    if (!as_int64(*m, rec.amount.amount_minor) || rec.amount.amount_minor < 0) {
-                        diag_.error(pointer_join(apath, "amount_minor"), "expected a whole number of minor units, 0 or more");
+                    if (!as_int64(*m, rec.amount.amount_minor) || rec.amount.amount_minor < 0 ||
+                        rec.amount.amount_minor > kMaxAmountMinor) {
+                        diag_.error(pointer_join(apath, "amount_minor"),
+                                    "expected a whole number of minor units, from 0 to " + std::to_string(kMaxAmountMinor));
                     }
                 }
                 if (const json* c = required(*amount, "currency", apath)) {
                     const auto cur = c->is_string() ? Currency::parse(c->get_ref<const std::string&>()) : std::nullopt;
-                    if (!cur) diag_.error(pointer_join(apath, "currency"), "expected an ISO 4217 code such as \"USD\"");
+                    const bool listed = cur && std::binary_search(rules_->currencies.begin(), rules_->currencies.end(), *cur,
+                                                                  [](const Currency& a, const Currency& b) { return a.code < b.code; });
+                    if (!listed) diag_.error(pointer_join(apath, "currency"), "expected an ISO 4217 currency code of the country table, such as \"USD\"");
                     else rec.amount.currency = *cur;
                 }
             }

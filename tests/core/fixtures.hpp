@@ -22,6 +22,8 @@ inline json countries() {
     };
     return {{"citation", "test countries"},
             {"eu_citation", "test"},
+            {"currency_citation", "test"},
+            {"currencies", json::array({"AZN", "EUR", "USD"})},
             {"countries", json::array({c("AZ", "Azerbaijan", false), c("DE", "Germany", true), c("FR", "France", true),
                                        c("KZ", "Kazakhstan", false), c("TR", "Turkey", false), c("US", "United States", false)})}};
 }

@@ -113,3 +113,25 @@ TEST_CASE("age in whole years counts the birthday itself") {
     CHECK(d("2008-02-29").whole_years_until(d("2026-03-01")) == 18);
     CHECK(d("2008-02-29").whole_years_until(d("2028-02-29")) == 20);
 }
+
+TEST_CASE("day arithmetic does not stop at 9999-12-31, so comparisons stay right") {
+    using namespace eligibility::day_arithmetic;
+    const int64_t last = d("9999-12-31").days();
+    CHECK(add_days(last, 1) == last + 1);
+    CHECK_FALSE(printable(add_days(last, 1)));
+    CHECK(printable(last));
+    // 9999-10-01 + 90 days + 3 months is in year 10000: later than any passport expiry in 9999.
+    const int64_t end = add_months(add_days(d("9999-10-01").days(), 90), 3);
+    CHECK(end > last);
+    CHECK(add_months(d("2026-01-31").days(), 1) == d("2026-02-28").days());
+    CHECK(add_months(d("0001-03-31").days(), -2) == d("0001-01-31").days());
+    CHECK(add_months(d("0001-01-15").days(), -1) < d("0001-01-01").days());  // before year 1, still ordered
+    CHECK(add_working_days(d("9999-12-31").days(), 3) > last);
+    CHECK(add_working_days(d("2026-11-23").days(), -6) == d("2026-11-13").days());
+    CHECK(whole_years(d("2008-11-21").days(), d("2026-11-21").days()) == 18);
+    // Saturation: absurd arguments stay ordered and never overflow.
+    CHECK(add_days(0, INT64_MAX) == kSaturation);
+    CHECK(add_days(0, INT64_MIN) == -kSaturation);
+    CHECK(add_months(0, INT64_MAX) > add_months(0, 12));
+    CHECK(add_working_days(0, INT64_MIN) < 0);
+}

@@ -146,5 +146,8 @@ TEST_CASE("every error is reported, in document order") {
     std::string many = R"({"service":"visa","facts":{)";
     for (int i = 0; i < 100; ++i) many += (i ? "," : "") + ("\"f" + std::to_string(i) + "\":1");
     many += "}}";
-    CHECK(parse(many).size() == eligibility::limits::kProfileErrors);
+    const auto capped = parse(many);
+    CHECK(capped.size() == eligibility::limits::kProfileErrors);
+    CHECK(capped.back().path == "/facts/f31");
+    CHECK(capped.back().message.find("(and 68 more errors not listed)") != std::string::npos);
 }

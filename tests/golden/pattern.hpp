@@ -53,11 +53,12 @@ inline std::string decode_base64(const std::string& in) {
         return -1;
     };
     std::string out;
-    int bits = 0, buffer = 0;
+    int bits = 0;
+    uint32_t buffer = 0;  // only the low 14 bits matter; masked so it never overflows
     for (char c : in) {
         const int v = value(c);
         if (v < 0) continue;  // '=' padding and whitespace
-        buffer = (buffer << 6) | v;
+        buffer = ((buffer << 6) | static_cast<uint32_t>(v)) & 0x3FFF;
         bits += 6;
         if (bits >= 8) {
             bits -= 8;

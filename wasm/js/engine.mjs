@@ -171,7 +171,7 @@ export async function createEngine(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createEngine: options must be an object');
   const lang = checkLang(options.lang, 'createEngine');
   const asOf = options.asOf === undefined ? undefined : checkDate(options.asOf, 'createEngine');
-  let rulesText = '';
+  let rulesText = null;
   if (options.rules !== undefined && options.rules !== null) {
     if (typeof options.rules === 'string') {
       rulesText = wellFormed(options.rules);
@@ -187,12 +187,10 @@ export async function createEngine(options = {}) {
     } else {
       throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: 'rules must be an object or JSON text' }] });
     }
-    if (rulesText.length === 0) {
-      throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: 'the rules are empty' }] });
-    }
   }
   const module = await loadModule();
-  const created = JSON.parse(module.createEngine(rulesText));
+  // Empty or not, given rules are judged by the core, exactly as the CLI's validate-rules would.
+  const created = JSON.parse(rulesText === null ? module.createDefaultEngine() : module.createEngine(rulesText));
   if (created.status !== 'ok') throw new EligibilityError(created);
   return new Engine(module, created.engine, created.rules_version, lang, asOf);
 }

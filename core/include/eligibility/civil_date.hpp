@@ -62,7 +62,20 @@ private:
     int32_t days_ = 0;
 };
 
-bool is_leap_year(int year);
-int days_in_month(int year, int month);
+bool is_leap_year(int64_t year);
+int days_in_month(int64_t year, int month);
+
+// Arithmetic on day numbers (days since 1970-01-01) for any year, without clamping: conditions
+// compare dates that may fall outside what CivilDate can hold (a stay that ends after 9999-12-31
+// must still fail a passport check that a clamped date would pass). Arguments are saturated at
+// about three billion years, far beyond any date, so that nothing can overflow.
+namespace day_arithmetic {
+inline constexpr int64_t kSaturation = int64_t{1} << 40;
+int64_t add_days(int64_t days, int64_t n);
+int64_t add_months(int64_t days, int64_t months);  // clamped to the end of the target month
+int64_t add_working_days(int64_t days, int64_t n);
+int64_t whole_years(int64_t from, int64_t to);
+inline bool printable(int64_t days) { return days >= CivilDate::kMinDays && days <= CivilDate::kMaxDays; }
+}  // namespace day_arithmetic
 
 }  // namespace eligibility

@@ -13,7 +13,7 @@
 
 namespace eligibility {
 
-enum class ValueKind : uint8_t { boolean, integer, date, enumeration, country, string };
+enum class ValueKind : uint8_t { boolean, integer, date, enumeration, country };
 
 inline constexpr uint16_t kNoFact = 0xFFFF;
 

@@ -18,11 +18,15 @@ struct Profile {
     CivilDate as_of;
     std::array<int64_t, limits::kFactsPerService> values{};  // by fact slot
     uint64_t known = 0;                                      // bit i: fact i was answered
+    // Where each answered fact appeared in the input, so that errors about facts (inconsistent
+    // ones, found only when evaluating) can be reported in document order.
+    std::array<uint32_t, limits::kFactsPerService> position{};
 
     bool has(size_t fact) const { return known >> fact & 1; }
-    void set(size_t fact, int64_t value) {
+    void set(size_t fact, int64_t value, uint32_t at = 0) {
         values[fact] = value;
         known |= uint64_t{1} << fact;
+        position[fact] = at;
     }
 };
 

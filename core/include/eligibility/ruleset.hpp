@@ -62,7 +62,6 @@ struct Output {
     ValueType type;
     uint32_t expr = 0;    // into ConditionStore::exprs, or ::conds when is_condition
     bool is_condition = false;
-    std::string text;     // the value of a string output (type string)
 };
 
 // A record's JSON that never changes after loading, rendered once so that writing a decision is
@@ -129,7 +128,8 @@ struct Constraint {
     std::string id;
     uint32_t when = kCondFalse;
     Window window;
-    std::string path;
+    std::string path;   // "/facts/<id>" or "/as_of"
+    int fact = -1;      // the slot that path names (-1 for /as_of)
     LocalText message;
 };
 
@@ -169,6 +169,7 @@ struct RuleSet {
     std::string countries_citation;
     std::vector<Country> countries;        // sorted by code
     std::vector<int64_t> eu_countries;     // sorted country values
+    std::vector<Currency> currencies;      // ISO 4217, sorted
     std::vector<Service> services;
 
     const Service* find_service(std::string_view id) const;
