@@ -12,11 +12,12 @@ fuzz/seed_corpus.sh
 mkdir -p build/fuzz/artifacts build/fuzz/logs
 status=0
 summary=()
-for target in fuzz_rules_loader fuzz_profile fuzz_evaluate; do
+for target in fuzz_rules_loader fuzz_profile fuzz_evaluate fuzz_json_scanner; do
   case "$target" in
     fuzz_rules_loader) extra=(-dict=fuzz/rules.dict -max_len=262144) ;;
     fuzz_profile) extra=(-dict=fuzz/profile.dict -max_len=4096) ;;
     fuzz_evaluate) extra=(-max_len=256) ;;
+    fuzz_json_scanner) extra=(-dict=fuzz/profile.dict -max_len=4096) ;;
   esac
   echo "== $target for ${seconds}s"
   log="build/fuzz/logs/$target.log"

@@ -3,7 +3,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build/fuzz/corpus"
-mkdir -p "$out/fuzz_rules_loader" "$out/fuzz_profile" "$out/fuzz_evaluate"
+mkdir -p "$out/fuzz_rules_loader" "$out/fuzz_profile" "$out/fuzz_evaluate" "$out/fuzz_json_scanner"
 # Rules: each service document (run inside the default bundle by the target).
 cp "$root"/data/services/*.json "$out/fuzz_rules_loader/"
 # Profiles: every golden case's profile, as the CLI would read it.
@@ -12,6 +12,8 @@ for f in $(find "$root/tests/cases" -name '*.json' -not -path '*/rules/*' | sort
   jq -cj 'if has("profile_text") then .profile_text else .profile end' "$f" > "$out/fuzz_profile/case-$i" 2>/dev/null || true
   i=$((i + 1))
 done
+# The scanner's differential target starts from the same profiles.
+cp "$out"/fuzz_profile/case-* "$out/fuzz_json_scanner/" 2>/dev/null || true
 # Structured evaluation starts from a few random byte strings.
 for n in 1 2 3 4 5 6 7 8; do head -c 96 /dev/urandom > "$out/fuzz_evaluate/seed-$n"; done
 echo "seeded: $(ls "$out/fuzz_rules_loader" | wc -l) rules, $(ls "$out/fuzz_profile" | wc -l) profiles"

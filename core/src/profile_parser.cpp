@@ -1,19 +1,18 @@
-// Parses a profile with nlohmann's SAX interface straight into typed facts: no DOM is built, and
-// every problem is reported with its JSON Pointer (CONTRACT.md section 3).
+// Parses a profile with the engine's own small JSON scanner straight into typed facts: no DOM is
+// built, no string is copied that need not be, and every problem is reported with its JSON
+// Pointer (CONTRACT.md section 3). Profiles are read on every evaluation: this is the hot path.
 #include "eligibility/profile.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "json_dom_reader.hpp"
+#include "json_scanner.hpp"
 #include "sax_path.hpp"
 
 namespace eligibility {
 namespace {
-
-using nlohmann::json;
 
 // A scalar as it appeared in the input, before we know which fact (or service) it belongs to.
 struct RawValue {
@@ -49,7 +48,7 @@ public:
     size_t service_order = 0, as_of_order = 0;
     std::vector<RawFact> facts;
 
-    // ---- SAX events --------------------------------------------------------------------------
+    // ---- scanner events (json_scanner.hpp) ------------------------------------------------------
     bool null() { return scalar(RawValue{}); }
     bool boolean(bool v) {
         RawValue r;
@@ -57,65 +56,58 @@ public:
         r.boolean = v;
         return scalar(std::move(r));
     }
-    bool number_integer(json::number_integer_t v) {
+    bool integer(int64_t v) {
         RawValue r;
         r.kind = RawValue::Kind::integer;
         r.integer = v;
         return scalar(std::move(r));
     }
-    bool number_unsigned(json::number_unsigned_t v) {
+    // A whole number beyond 64 bits is out of range; one with a fraction or an exponent is of the
+    // wrong type (facts are whole numbers), however large.
+    bool huge_integer() {
         RawValue r;
-        if (v <= static_cast<uint64_t>(INT64_MAX)) {
-            r.kind = RawValue::Kind::integer;
-            r.integer = static_cast<int64_t>(v);
-        } else {
-            r.kind = RawValue::Kind::huge_integer;
-        }
+        r.kind = RawValue::Kind::huge_integer;
         return scalar(std::move(r));
     }
-    // nlohmann reads integers beyond 64 bits as doubles; the token tells a whole number (too
-    // large: out of range) from one with a fraction or an exponent (the wrong type).
-    bool number_float(json::number_float_t, const std::string& token) {
+    bool fraction() {
         RawValue r;
-        r.kind = token.find_first_of(".eE") == std::string::npos ? RawValue::Kind::huge_integer : RawValue::Kind::fraction;
+        r.kind = RawValue::Kind::fraction;
         return scalar(std::move(r));
     }
-    bool string(std::string& v) {
+    bool string(std::string_view v) {
         if (v.size() > limits::kProfileStringBytes) {
             return fail(ErrorCode::input_too_large, "a string of " + std::to_string(v.size()) + " bytes; the limit is " +
                                                         std::to_string(limits::kProfileStringBytes));
         }
         RawValue r;
         r.kind = RawValue::Kind::string;
-        r.text = std::move(v);
+        r.text.assign(v.data(), v.size());
         return scalar(std::move(r));
     }
-    bool binary(json::binary_t&) { return fail(ErrorCode::invalid_json, "binary values are not JSON"); }
 
-    bool start_object(std::size_t) { return open(true); }
-    bool start_array(std::size_t) { return open(false); }
+    bool start_object() { return open(true); }
+    bool start_array() { return open(false); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
-    bool key(std::string& k) {
+    bool key(std::string_view k) {
         if (k.size() > limits::kProfileStringBytes) {
             add(path_.container_pointer(), ErrorCode::input_too_large,
                 "a key longer than " + std::to_string(limits::kProfileStringBytes) + " bytes");
             return false;
         }
         if (!path_.key(k)) {
-            add(path_.pointer(), ErrorCode::duplicate_key, "the key \"" + k + "\" appears twice in one object");
+            add(path_.pointer(), ErrorCode::duplicate_key, "the key \"" + std::string(k) + "\" appears twice in one object");
         } else if (path_.depth() == 1 && k != "service" && k != "as_of" && k != "facts") {
             add(path_.pointer(), ErrorCode::unknown_field,
-                "unknown key \"" + k + "\"; a profile has service, as_of and facts");
+                "unknown key \"" + std::string(k) + "\"; a profile has service, as_of and facts");
         }
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    void parse_error(std::size_t, std::string message) {
         parse_failed = true;
-        parse_error_value = {"", ErrorCode::invalid_json, detail::describe_parse_error(position, ex.what())};
-        return false;
+        parse_error_value = {"", ErrorCode::invalid_json, std::move(message)};
     }
 
 private:
@@ -330,7 +322,7 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
                  "the profile is larger than the limit of " + std::to_string(limits::kProfileBytes) + " bytes"}};
     }
     ProfileReader reader;
-    const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
+    const bool parsed = detail::JsonScanner<ProfileReader>(text, reader).run();
     if (reader.parse_failed) return {reader.parse_error_value};
     std::vector<OrderedError> errors = std::move(reader.errors);
 
