@@ -1,6 +1,6 @@
 # The front door. `make test` and `make demo` are all a newcomer needs; each installs what is
 # missing (scripts/bootstrap.sh), builds, and runs.
-.PHONY: all native wasm test test-native test-wasm demo bootstrap clean
+.PHONY: all native wasm web test test-native test-wasm test-web demo bootstrap clean
 
 # Emscripten 3.1.6's tools need Node to find Debian's acorn (DESIGN.md, "Toolchain facts").
 export NODE_PATH := /usr/share/nodejs
@@ -22,7 +22,7 @@ wasm: native
 	@cmake --preset wasm >/dev/null
 	@cmake --build --preset wasm
 
-test: test-native test-wasm
+test: test-native test-wasm test-web
 
 test-native: native
 	@ctest --preset native
@@ -32,10 +32,27 @@ test-native: native
 test-wasm: wasm
 	@node --test tests/wasm/
 
-# For now, a sample evaluation; the widget issue turns this into the demo mission site.
-demo: native
-	@echo '$$ echo '"'"'{"service":"visa","as_of":"2026-11-21","facts":{"nationality":"US"}}'"'"' | build/native/bin/eligibility evaluate --lang en'
-	@echo '{"service":"visa","as_of":"2026-11-21","facts":{"nationality":"US"}}' | build/native/bin/eligibility evaluate --lang en
+# The widget as a mission copies it, one folder: the element, its stylesheet, the engine and a
+# copy of the rules bundle (rules.json) for missions to edit and serve through rules-src; and the
+# demo embassy's own rules file for demo/mission-rules.html.
+WEB_DIR := build/web/consular-eligibility
+web: wasm
+	@rm -rf $(WEB_DIR).tmp && mkdir -p $(WEB_DIR).tmp
+	@cp web/*.js web/*.css $(WEB_DIR).tmp/
+	@cp build/wasm/dist/engine.mjs build/wasm/dist/eligibility.mjs build/wasm/dist/eligibility.wasm $(WEB_DIR).tmp/
+	@cp build/native/rules/default.json $(WEB_DIR).tmp/rules.json
+	@rm -rf $(WEB_DIR) && mv $(WEB_DIR).tmp $(WEB_DIR)
+	@node demo/make-mission-rules.mjs build/native/rules/default.json build/web/demo-rules/embassy-rules.json
+
+# The sample mission website on http://127.0.0.1:8080 (PORT=… to change), in the foreground.
+demo: web
+	@node demo/serve.mjs
+
+# The widget in headless Chromium, through the demo site under its strict CSP: end-to-end flows,
+# axe-core, CSP and same-origin checks, mobile and print layouts (screenshots in tests/web/artifacts/).
+test-web: web
+	@scripts/bootstrap.sh web
+	@node --test tests/web/
 
 clean:
 	rm -rf build

@@ -4,7 +4,9 @@
 #
 #   scripts/bootstrap.sh native   compilers, CMake, nlohmann/json, doctest, iso-codes, jq
 #   scripts/bootstrap.sh wasm     … plus Emscripten and Node.js
-#   scripts/bootstrap.sh web      … plus Chromium for the browser tests
+#   scripts/bootstrap.sh web      … plus Chromium and fonts for the browser tests, and their node
+#                                 modules (npm ci, when node_modules is missing or older than
+#                                 package-lock.json)
 set -euo pipefail
 
 level="${1:-native}"
@@ -12,7 +14,11 @@ packages=(cmake ninja-build g++ clang nlohmann-json3-dev doctest-dev iso-codes j
 case "$level" in
   native) ;;
   wasm) packages+=(emscripten nodejs) ;;
-  web) packages+=(emscripten nodejs chromium) ;;
+  web)
+    packages+=(emscripten nodejs chromium fonts-dejavu-core)
+    # Debian's nodejs comes without npm; NodeSource's includes it.
+    command -v npm >/dev/null 2>&1 || packages+=(npm)
+    ;;
   *) echo "bootstrap: unknown level '$level' (native, wasm or web)" >&2; exit 1 ;;
 esac
 
@@ -20,10 +26,19 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  export DEBIAN_FRONTEND=noninteractive
+  run apt-get update -qq
+  run apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "bootstrap: installing ${missing[*]}" >&2
-run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-export DEBIAN_FRONTEND=noninteractive
-run apt-get update -qq
-run apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The browser tests' node modules (playwright-core, axe-core), exactly as package-lock.json pins them.
+if [ "$level" = web ]; then
+  cd "$(dirname "$0")/.."
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "bootstrap: npm ci" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
