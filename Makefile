@@ -1,6 +1,6 @@
 # The front door. `make test` and `make demo` are all a newcomer needs; each installs what is
 # missing (scripts/bootstrap.sh), builds, and runs.
-.PHONY: all native wasm web test test-native test-wasm test-web demo bootstrap clean
+.PHONY: all native wasm web test test-native test-sanitize test-wasm test-web fuzz demo bootstrap clean
 
 # Emscripten 3.1.6's tools need Node to find Debian's acorn (DESIGN.md, "Toolchain facts").
 export NODE_PATH := /usr/share/nodejs
@@ -22,10 +22,21 @@ wasm: native
 	@cmake --preset wasm >/dev/null
 	@cmake --build --preset wasm
 
-test: test-native test-wasm test-web
+test: test-native test-sanitize test-wasm test-web
 
 test-native: native
 	@ctest --preset native
+
+# The same native suite built with AddressSanitizer and UndefinedBehaviorSanitizer (clang).
+test-sanitize: bootstrap
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize
+	@ctest --preset sanitize
+
+# libFuzzer targets (rules loader, profiles, evaluation, the JSON scanner against nlohmann), each
+# for FUZZ_SECONDS (default 60); reports executions per second and corpus size per target.
+fuzz: bootstrap
+	@fuzz/run.sh
 
 # Golden cases and 10,000 generated profiles through WebAssembly, compared byte for byte with
 # the native CLI; the JS API's error handling; the glue's CSP-safety.

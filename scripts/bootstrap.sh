@@ -10,7 +10,7 @@
 set -euo pipefail
 
 level="${1:-native}"
-packages=(cmake ninja-build g++ clang nlohmann-json3-dev doctest-dev iso-codes jq python3 python3-jsonschema gzip)
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev nlohmann-json3-dev doctest-dev iso-codes jq python3 python3-jsonschema gzip)
 case "$level" in
   native) ;;
   wasm) packages+=(emscripten nodejs) ;;

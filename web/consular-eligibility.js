@@ -209,9 +209,10 @@ class ConsularEligibility extends HTMLElement {
     for (let guard = 0; guard < 256; guard++) {
       const res = this.#engine.questions(this.#profile(facts), this.#callOptions());
       if (res.status === 'error') {
+        const refused = { ...facts };  // the answers the engine refused, for its messages
         const last = steps.pop();
         if (last) delete facts[last.id];
-        return { steps, facts, next: last ? last.question : null, error: res };
+        return { steps, facts, next: last ? last.question : null, error: res, refused };
       }
       const q = res.questions[0];
       if (!q || !this.#answers.has(q.id)) return { steps, facts, next: q || null, error: null };
@@ -393,7 +394,7 @@ class ConsularEligibility extends HTMLElement {
     if (flow.error) {
       // A kept answer is no longer accepted (the date of the check or the rules changed): ask again.
       this.#current = flow.next.id;
-      if (!this.#error || this.#error.fact !== flow.next.id) this.#error = this.#engineError(flow.error, flow.next);
+      if (!this.#error || this.#error.fact !== flow.next.id) this.#error = this.#engineError(flow, flow.next);
     }
     // The step asked for, if the flow still reaches it; else the first unanswered question; else
     // the outcome.
@@ -516,11 +517,11 @@ class ConsularEligibility extends HTMLElement {
         // Rejected: keep the earlier answer (if any), show the error on this question.
         if (had) this.#answers.set(q.id, previous);
         else this.#answers.delete(q.id);
-        this.#error = { ...this.#engineError(flow.error, q), draft: handle.draft() };
+        this.#error = { ...this.#engineError(flow, q), draft: handle.draft() };
         this.#current = q.id;
       } else {
         // Accepted, but a later answer no longer fits: go to it.
-        this.#error = this.#engineError(flow.error, flow.next);
+        this.#error = this.#engineError(flow, flow.next);
         this.#current = flow.next.id;
       }
       this.#render({ focus: true });
@@ -573,23 +574,35 @@ class ConsularEligibility extends HTMLElement {
   }
 
   // An engine error, kept as what to say rather than as words, so that it follows a language switch.
-  // The applicant is told by error code, never with the engine's English message; an error that
-  // names another answer offers to change that one.
-  #engineError(errorObject, question) {
+  // The applicant is told by error code, never with the engine's English developer message, except
+  // for answers that cannot both hold: those carry the rules' own words, asked for here in every
+  // language. An error that names another answer offers to change that one.
+  #engineError(flow, question) {
+    const errorObject = flow.error;
     const first = (errorObject.errors && errorObject.errors[0]) || { code: 'invalid_json', path: '' };
     const m = /^\/facts\/([^/]+)$/.exec(first.path || '');
     const factId = m ? m[1].replace(/~1/g, '/').replace(/~0/g, '~') : null;
+    let rulesMessage = null;
+    if (first.code === 'inconsistent' && first.constraint && flow.refused) {
+      rulesMessage = {};
+      for (const lang of LANGS) {
+        const again = this.#engine.questions(this.#profile(flow.refused), { ...this.#callOptions(), lang });
+        const same = again.errors && again.errors.find((e) => e.constraint === first.constraint);
+        if (same) rulesMessage[lang] = same.message;
+      }
+    }
     return {
       fact: question.id,
       key: has('en', `errors.${first.code}`) ? `errors.${first.code}` : 'errors.wrong_type',
       vars: { min: question.min, max: question.max },
       other: factId && factId !== question.id ? factId : null,
+      rulesMessage,
     };
   }
 
   #errorForDisplay(error, question, steps) {
     const lang = this.#lang;
-    let text = t(lang, error.key, error.vars || {});
+    let text = (error.rulesMessage && error.rulesMessage[lang]) || t(lang, error.key, error.vars || {});
     let action = null;
     const other = error.other && steps.find((s) => s.id === error.other);
     if (other) {

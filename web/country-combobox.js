@@ -6,7 +6,9 @@
 // "германия" and "de" find Germany whatever the chosen language), so a country is found even where
 // its Azerbaijani name in iso-codes is still the English one. Matches are shown in the chosen
 // language, sorted by that language's collation; a match found through another language's name
-// shows that name beside it.
+// shows that name beside it. The browser's own region names (Unicode CLDR, through
+// Intl.DisplayNames) are matched too, but never shown: they catch the everyday names that the
+// iso-codes catalogues lack ("Турция" for Türkiye, "Великобритания", "Böyük Britaniya").
 //
 // Keyboard: Down/Up open the list and move through it, Enter chooses, Escape closes the list (or
 // clears the field when it is closed), Tab leaves. The field keeps focus throughout; the active
@@ -31,6 +33,27 @@ export function fold(text) {
 
 let instances = 0;
 
+// Region names from the browser's CLDR data, for matching only; none if the browser has none.
+const displayNames = ['en', 'az', 'ru'].flatMap((lang) => {
+  try {
+    return [new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })];
+  } catch {
+    return [];
+  }
+});
+
+function cldrNames(code) {
+  if (!/^[A-Z]{2}$/.test(code)) return [];
+  return displayNames.flatMap((d) => {
+    try {
+      const name = d.of(code);
+      return name ? [name] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export class CountryCombobox {
   /**
    * @param {object} o
@@ -51,7 +74,7 @@ export class CountryCombobox {
     this.options = o.options
       .map((opt) => ({
         ...opt,
-        keys: [...new Set([opt.label, ...Object.values(opt.names || {})].map(fold))],
+        keys: [...new Set([opt.label, ...Object.values(opt.names || {}), ...cldrNames(opt.value)].map(fold))],
         foldedLabel: fold(opt.label),
         code: opt.value.length === 2 ? opt.value.toLowerCase() : null,
       }))
@@ -167,7 +190,7 @@ export class CountryCombobox {
   // The other-language name (as written) behind a folded key, or the code.
   #altName(opt, key) {
     if (key === opt.value) return opt.value;
-    for (const name of Object.values(opt.names || {})) if (fold(name) === key) return name;
+    for (const name of [...Object.values(opt.names || {}), ...cldrNames(opt.value)]) if (fold(name) === key) return name;
     return null;
   }
 

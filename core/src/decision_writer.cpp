@@ -278,7 +278,32 @@ void write_fact(JsonWriter& w, const RuleSet& rules, const FactDef& f, Lang lang
 
 }  // namespace
 
+// Facts that cannot both hold: the rules' own message, in the language asked for (English
+// otherwise), and the id of the constraint, so that a client can tell them apart.
+void write_violations(const Service& s, const std::vector<uint32_t>& violated, std::optional<Lang> lang, std::string& out) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("status", "error");
+    w.key("errors");
+    w.begin_array();
+    for (const uint32_t index : violated) {
+        const Constraint& c = s.constraints[index];
+        w.begin_object();
+        w.field("path", c.path);
+        w.field("code", error_code_name(ErrorCode::inconsistent));
+        w.field("message", c.message.in(lang.value_or(Lang::en)));
+        w.field("constraint", c.id);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
+    if (d.status == Status::error && d.service && !d.violated.empty()) {
+        write_violations(*d.service, d.violated, lang, out);
+        return;
+    }
     if (d.status == Status::error || !d.service) {
         write_errors(d.errors, out);
         return;
@@ -304,6 +329,10 @@ void write_errors(const Errors& errors, std::string& out) {
 }
 
 void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out) {
+    if (d.status == Status::error && d.service && !d.violated.empty()) {
+        write_violations(*d.service, d.violated, lang, out);
+        return;
+    }
     if (d.status == Status::error || !d.service) {
         write_errors(d.errors, out);
         return;

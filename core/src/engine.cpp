@@ -31,6 +31,7 @@ bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
         scratch_.status = Status::error;
         scratch_.service = nullptr;
         scratch_.errors = std::move(errors);
+        scratch_.violated.clear();
         return false;
     }
     eligibility::evaluate(*rules_, profile_, scratch_);

@@ -125,7 +125,7 @@ private:
         if (violated.empty()) return true;
         std::stable_sort(violated.begin(), violated.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [position, c] : violated) d_.errors.push_back({c->path, ErrorCode::inconsistent, c->message.in(Lang::en)});
+        for (const auto& entry : violated) d_.violated.push_back(static_cast<uint32_t>(entry.second - s_.constraints.data()));
         d_.status = Status::error;
         return false;
     }
@@ -358,6 +358,7 @@ void reset(Decision& d) {
     d.deadlines.clear();
     d.notices.clear();
     d.errors.clear();
+    d.violated.clear();
 }
 
 }  // namespace

@@ -228,7 +228,10 @@ TEST_CASE("inconsistent facts are an error, with the rule's path") {
     auto e = engine(sample());
     const json d = decide(e, {{"nationality", "DE"}, {"passport_expiry", "2026-11-20"}});
     CHECK(d == json({{"status", "error"},
-                     {"errors", json::array({{{"path", "/facts/passport_expiry"}, {"code", "inconsistent"}, {"message", "Passport expired"}}})}}));
+                     {"errors", json::array({{{"path", "/facts/passport_expiry"}, {"code", "inconsistent"},
+                                              {"message", "Passport expired"}, {"constraint", "expired"}}})}}));
+    // The rules' own message, in the language asked for.
+    CHECK(decide(e, {{"nationality", "DE"}, {"passport_expiry", "2026-11-20"}}, "ru")["errors"][0]["message"] == "Passport expired (ru)");
 }
 
 TEST_CASE("with a language, every item carries its title and note") {

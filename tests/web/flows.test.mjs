@@ -123,7 +123,7 @@ test('e-visa and consular visa side by side: fees, totals, apply-by date and eac
   assert.match(await evisa.locator('[part="total"]').textContent(), /Total to pay\s*US\$23\.00/);
   assert.match(await consular.locator('[part="total"]').textContent(), /Total to pay\s*US\$20\.00/);
   // Time: when to apply for the e-visa, how long the consulate takes.
-  assert.match(await evisa.locator('.ce-deadline', { hasText: 'Apply for the e-visa by' }).textContent(), /By 7 December 2026/);
+  assert.match(await evisa.locator('.ce-deadline', { hasText: 'Apply for the e-visa' }).textContent(), /By 7 December 2026/);
   assert.match(await consular.locator('.ce-deadline', { hasText: 'Decision on your visa application' }).textContent(), /Within 15 days/);
   // Where to apply.
   assert.match(await evisa.locator('.ce-notices').textContent(), /Where to apply for the e-visa.*evisa\.gov\.az/s);
@@ -208,14 +208,18 @@ test('a passport that expires too soon stops the application; an expired one is 
   await clickContinue(page, 'Продолжить');
   const error = currentQuestion(page).locator('.ce-error-message');
   await error.waitFor();
-  assert.equal(await error.textContent(), 'Ошибка: Этот ответ не согласуется с другими ответами или с датой проверки: например, срок действия паспорта уже истёк. Пожалуйста, проверьте его.');
+  // The rules' own words for this inconsistency, in the applicant's language.
+  assert.equal(await error.textContent(), 'Ошибка: Срок действия паспорта закончился раньше даты этой проверки. Перед поездкой получите новый паспорт.');
   const input = currentQuestion(page).locator('input');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.equal(await input.evaluate((el) => el.getRootNode().activeElement === el), true, 'focus is on the field');
   assert.match(await input.getAttribute('aria-describedby'), /-error/);
-  // Valid, but less than 3 months after the stay.
+  // Switching language keeps the error, now in English.
   await widget(page).evaluate((el) => el.setAttribute('lang', 'en'));
   await stepHeading(page).filter({ hasText: 'Until what date is your passport (or ID card) valid?' }).waitFor();
+  assert.equal(await currentQuestion(page).locator('.ce-error-message').textContent(),
+    'Error: The passport expiry date is before the date of this check: the passport has expired. Renew it before you travel.');
+  // Valid, but less than 3 months after the stay.
   await answerAll(page, [['passport_expiry', '2027-01-15'], ...US_TOURIST.slice(8)]);
   const out = outcome(page);
   const problem = out.locator('[part="problem"]');
@@ -586,6 +590,11 @@ test('the country list finds a country by its name in any language, its code, wi
   assert.equal((await options())[0], 'Türkiyə');
   await combo.fill('cote d');
   assert.deepEqual(await options(), ['Kot Divuar — Côte d\'Ivoire']);
+  // Everyday names the iso-codes catalogues lack are found through the browser's own (CLDR) names.
+  await combo.fill('турция');
+  assert.equal((await options())[0], 'Türkiyə — Турция');
+  await combo.fill('великобритания');
+  assert.equal((await options())[0], 'United Kingdom — Великобритания');
   await combo.fill('azerbaycan');
   assert.deepEqual(await options(), [], 'Azerbaijan is not offered for a visa to Azerbaijan');
   assert.equal(await widget(page).locator('.ce-combo__empty').textContent(), 'Yazdığınıza uyğun ölkə tapılmadı.');

@@ -68,7 +68,8 @@ struct Decision {
     bool totals_known = false;
     std::vector<Total> totals;
     std::vector<ItemResult> documents, checks, deadlines, notices;
-    Errors errors;                          // status error: why
+    Errors errors;                          // status error from reading the profile: why
+    std::vector<uint32_t> violated;         // status error from the rules' constraints, in document order
 
     // Scratch space for evaluation, kept to avoid allocating again.
     std::vector<FeeState> fee_states;
