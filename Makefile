@@ -43,14 +43,17 @@ fuzz: bootstrap
 test-wasm: wasm
 	@node --test tests/wasm/
 
-# The widget as a mission copies it, one folder: the element, its stylesheet, the engine and a
-# copy of the rules bundle (rules.json) for missions to edit and serve through rules-src; and the
+# The widget as a mission copies it, one folder: the element, its stylesheet, the engine, its
+# rule packs (rules/, one per service, fetched when an applicant chooses the service) and a copy
+# of the whole rules bundle (rules.json) for missions to edit and serve through rules-src; and the
 # demo embassy's own rules file for demo/mission-rules.html.
 WEB_DIR := build/web/consular-eligibility
 web: wasm
 	@rm -rf $(WEB_DIR).tmp && mkdir -p $(WEB_DIR).tmp
 	@cp web/*.js web/*.css $(WEB_DIR).tmp/
+	@cp -r web/i18n $(WEB_DIR).tmp/i18n
 	@cp build/wasm/dist/engine.mjs build/wasm/dist/eligibility.mjs build/wasm/dist/eligibility.wasm $(WEB_DIR).tmp/
+	@cp -r build/wasm/dist/rules $(WEB_DIR).tmp/rules
 	@cp build/native/rules/default.json $(WEB_DIR).tmp/rules.json
 	@rm -rf $(WEB_DIR) && mv $(WEB_DIR).tmp $(WEB_DIR)
 	@node demo/make-mission-rules.mjs build/native/rules/default.json build/web/demo-rules/embassy-rules.json

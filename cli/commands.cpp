@@ -102,7 +102,7 @@ int run_validate_rules(const Options& o) {
     if (int rc = load_engine(with_file, engine)) return rc;
     nlohmann::json ok = {{"status", "ok"}, {"rules_version", engine->rules_version()}};
     nlohmann::json ids = nlohmann::json::array();
-    for (const auto& s : engine->rules().services) ids.push_back(s.id);
+    for (const auto& s : engine->rules().catalogue) ids.push_back(s.id);
     ok["services"] = ids;
     print_line(ok.dump());
     return kExitOk;

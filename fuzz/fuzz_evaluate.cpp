@@ -39,7 +39,7 @@ private:
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Bytes in(data, size);
     const auto& rules = engine().rules();
-    const auto& service = rules.services[in.take(static_cast<uint32_t>(rules.services.size()))];
+    const auto& service = *rules.services[in.take(static_cast<uint32_t>(rules.services.size()))];
     const auto as_of = eligibility::CivilDate::from_days(static_cast<int32_t>(17000 + in.take(6000)));  // 2016..2032
     nlohmann::json profile = {{"service", service.id}, {"as_of", as_of.to_string()}, {"facts", nlohmann::json::object()}};
     auto& facts = profile["facts"];

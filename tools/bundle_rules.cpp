@@ -1,9 +1,14 @@
-// bundle-rules MANIFEST PRETTY_OUT MIN_OUT
+// bundle-rules MANIFEST PRETTY_OUT MIN_OUT PACKS_DIR
 //
 // Assembles data/ (a manifest naming the country table and the service files) into one rules
 // bundle, validates it with the engine's own loader, and writes it twice: indented, for missions
-// to read and edit, and minified, for embedding. Errors name the source file and the JSON Pointer
-// inside it, so an author sees exactly which line of which file to fix.
+// to read and edit, and minified, for the CLI to embed. Errors name the source file and the JSON
+// Pointer inside it, so an author sees exactly which line of which file to fix.
+//
+// It also writes the rules as packs (PACKS_DIR): index.json (version, countries and the catalogue
+// of services, no service loaded) for the WebAssembly module to embed, and <service>.json for each
+// service, stamped with the version, for a browser to fetch when an applicant needs it. The packs
+// are checked by loading the index and adding each pack, as the browser will.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -61,8 +66,8 @@ std::string directory_of(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::cerr << "usage: bundle-rules MANIFEST PRETTY_OUT MIN_OUT\n";
+    if (argc != 5) {
+        std::cerr << "usage: bundle-rules MANIFEST PRETTY_OUT MIN_OUT PACKS_DIR\n";
         return 1;
     }
     const std::string manifest_path = argv[1];
@@ -119,6 +124,42 @@ int main(int argc, char** argv) {
     if (!write_file(argv[2], bundle.dump(2) + "\n") || !write_file(argv[3], minified)) {
         std::cerr << "cannot write the bundle\n";
         return 1;
+    }
+
+    // Packs: the index, then each service stamped with the version it belongs to.
+    const std::string packs = argv[4];
+    ordered index = ordered::object();
+    index["format"] = bundle["format"];
+    index["version"] = bundle["version"];
+    index["countries"] = bundle["countries"];
+    index["catalogue"] = ordered::array();
+    for (const auto& s : bundle["services"]) index["catalogue"].push_back({{"service", s["service"]}, {"title", s["title"]}});
+    index["services"] = ordered::array();
+    const std::string index_text = index.dump();
+    auto packed = eligibility::load_rules(index_text);
+    if (!packed.ok() || !write_file(packs + "/index.json", index_text)) {
+        std::cerr << "cannot write or load the packs' index\n";
+        return 1;
+    }
+    for (const auto& s : bundle["services"]) {
+        ordered pack = ordered::object();
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            pack[it.key()] = it.value();
+            if (it.key() == "service") pack["version"] = bundle["version"];
+        }
+        const std::string id = s["service"].get<std::string>();
+        const std::string text = pack.dump();
+        auto added = eligibility::add_service(*packed.rules, text);
+        if (!added.ok()) {
+            std::cerr << "the pack of " << id << " does not load on its index: "
+                      << (added.errors.empty() ? std::string() : added.errors[0].path + " " + added.errors[0].message) << "\n";
+            return 3;
+        }
+        packed = std::move(added);
+        if (!write_file(packs + "/" + id + ".json", text)) {
+            std::cerr << "cannot write the pack of " << id << "\n";
+            return 1;
+        }
     }
     return 0;
 }

@@ -52,7 +52,7 @@ std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors
            ",\"rules_version\":" + quote(table[slot]->rules_version()) + "}";
 }
 
-// The built-in rules.
+// The built-in rules: the packs' index (every service known, none loaded until added).
 std::string create_default_engine() {
     eligibility::Errors errors;
     auto engine = Engine::load(eligibility::embedded::default_rules(), errors);
@@ -110,6 +110,27 @@ std::string facts(int handle, const std::string& service, const std::string& lan
     return e ? e->facts(service, eligibility::parse_lang(lang).value_or(eligibility::Lang::en)).json : no_engine();
 }
 
+// Rule packs: adds one service document to an engine. {"status":"ok"} or the error object
+// (paths into the document); on failure the engine is unchanged.
+std::string add_service(int handle, const std::string& service_document) {
+    Engine* e = find(handle);
+    if (!e) return no_engine();
+    const eligibility::Errors errors = e->add_service(service_document);
+    return errors.empty() ? std::string("{\"status\":\"ok\"}") : eligibility::errors_json(errors);
+}
+
+// The ids of the services whose rules are loaded, as a JSON array.
+std::string loaded_services(int handle) {
+    Engine* e = find(handle);
+    if (!e) return "[]";
+    std::string out = "[";
+    for (const auto& s : e->rules().services) {
+        if (out.size() > 1) out += ',';
+        out += quote(s->id);
+    }
+    return out + "]";
+}
+
 std::string rules_version(int handle) {
     Engine* e = find(handle);
     return e ? e->rules_version() : std::string();
@@ -121,6 +142,8 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("createDefaultEngine", &create_default_engine);
     emscripten::function("createEngine", &create_engine);
     emscripten::function("releaseEngine", &release_engine);
+    emscripten::function("addService", &add_service);
+    emscripten::function("loadedServices", &loaded_services);
     emscripten::function("evaluate", &evaluate);
     emscripten::function("questions", &questions);
     emscripten::function("services", &services);

@@ -18,7 +18,7 @@
 // nothing is stored.
 
 import { h, replaceChildren } from './dom.js';
-import { LANGS, LANG_NAMES, t, has } from './i18n.js';
+import { LANGS, LANG_NAMES, t, has, isLoaded, loadLanguage } from './i18n.js';
 import { renderQuestion } from './render-question.js';
 import { renderOutcome } from './render-outcome.js';
 import { renderAnswers } from './render-answers.js';
@@ -54,6 +54,9 @@ class ConsularEligibility extends HTMLElement {
   #namesCache = new Map();
 
   #service = null; // the service being checked
+  #packPending = null; // the service whose rules are being downloaded
+  #heldDraft = null; // an unfinished answer, kept while a language's texts download
+  #packFailed = null; // the service whose rules could not be downloaded
   #answers = new Map(); // fact id -> answer, kept when the flow changes
   #current = null; // a fact id, PICKER, OUTCOME, or null: the first question not yet answered
   #mode = 'forward'; // 'change': Continue returns to the first unanswered question or the outcome
@@ -69,6 +72,7 @@ class ConsularEligibility extends HTMLElement {
 
   connectedCallback() {
     if (!this.#els) this.#build();
+    loadLanguage(this.#lang).catch(() => {});  // in parallel with the engine; #render waits for it
     if (this.#engineState === 'idle') this.#loadEngine();
     else this.#render();
   }
@@ -157,16 +161,19 @@ class ConsularEligibility extends HTMLElement {
     let fellBack = false;
     try {
       const { createEngine } = await enginePromise;
+      // Only the service named by the attribute is downloaded with the engine; others when chosen.
+      const named = this.getAttribute('service');
+      const services = named && /^[a-z][a-z0-9_]*$/.test(named) ? [named] : [];
       if (src) {
         try {
-          engine = await this.#engineFromSource(createEngine, src);
+          engine = await this.#engineFromSource(createEngine, src, services);
         } catch (err) {
           fellBack = true;
           console.warn(`consular-eligibility: the rules at "${src}" could not be used; the embedded rules are used instead.`,
             err && err.errors ? err.errors.slice(0, 5) : err);
         }
       }
-      if (!engine) engine = await createEngine();
+      if (!engine) engine = await createEngine({ services }).catch(() => createEngine({ services: [] }));
     } catch (err) {
       if (token !== this.#loadToken) return;
       console.error('consular-eligibility: the engine could not be loaded.', err);
@@ -181,6 +188,8 @@ class ConsularEligibility extends HTMLElement {
     if (this.#engine) this.#engine.release();
     this.#engine = engine;
     this.#engineState = 'ready';
+    this.#packPending = null;
+    this.#packFailed = null;
     this.#fallbackVersion = fellBack ? engine.rulesVersion : null;
     this.#namesCache.clear();
     this.#services = engine.services({ lang: 'en' });
@@ -192,10 +201,11 @@ class ConsularEligibility extends HTMLElement {
     this.#render();
   }
 
-  async #engineFromSource(createEngine, src) {
+  // A mission's rules, as bytes: the engine, not the browser, judges whether they are UTF-8.
+  async #engineFromSource(createEngine, src, services) {
     const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    return createEngine({ rules: await response.text() });
+    return createEngine({ rules: new Uint8Array(await response.arrayBuffer()), services });
   }
 
   // Replays the answers from the first question: the flow is the questions the engine asks, in
@@ -288,7 +298,7 @@ class ConsularEligibility extends HTMLElement {
     langGroup.setAttribute('aria-label', t(lang, 'language'));
     for (const button of langButtons) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
     const fallback = this.#engineState === 'ready' && this.#fallbackVersion !== null;
-    notice.textContent = fallback ? t(lang, 'rulesFallback', { version: this.#fallbackVersion }) : '';
+    notice.textContent = fallback && isLoaded(lang) ? t(lang, 'rulesFallback', { version: this.#fallbackVersion }) : '';
     notice.hidden = !fallback;
   }
 
@@ -296,15 +306,29 @@ class ConsularEligibility extends HTMLElement {
 
   #render({ focus = false, keepDraft = false } = {}) {
     if (!this.#els) return;
-    const draft = keepDraft && this.#step && this.#step.question ? this.#step.question.draft() : undefined;
-    const draftFor = keepDraft && this.#step ? this.#step.factId : undefined;
+    let draft = keepDraft && this.#step && this.#step.question ? this.#step.question.draft() : undefined;
+    let draftFor = keepDraft && this.#step ? this.#step.factId : undefined;
+    if (this.#heldDraft && isLoaded(this.#lang)) {
+      ({ draft, draftFor } = this.#heldDraft);
+      this.#heldDraft = null;
+    }
     let step;
-    if (this.#engineState === 'loading' || this.#engineState === 'idle') {
+    if (!isLoaded(this.#lang)) {
+      // The language's texts arrive as their own module (a first visit downloads one language);
+      // an unfinished answer is held until they do.
+      if (draftFor !== undefined) this.#heldDraft = { draft, draftFor };
+      this.#ensureLanguage(this.#lang);
+      step = this.#loadingView();
+    } else if (this.#engineState === 'loading' || this.#engineState === 'idle') {
       step = this.#loadingView();
     } else if (this.#engineState === 'failed') {
       step = this.#failedView();
     } else if (!this.#service || this.#current === PICKER) {
       step = this.#pickerView(draftFor === PICKER ? draft : undefined);
+    } else if (this.#packFailed === this.#service) {
+      step = this.#failedView();
+    } else if (!this.#ensurePack()) {
+      step = this.#loadingView();
     } else {
       step = this.#interviewStep(draftFor, draft);
     }
@@ -318,6 +342,37 @@ class ConsularEligibility extends HTMLElement {
       if (this.#error && step.question) step.question.focusField();
       else if (step.heading) step.heading.focus();
     }
+  }
+
+  // Rule packs: a service's rules are downloaded the first time it is chosen (the one named by the
+  // service attribute starts downloading with the engine itself). True once they are loaded.
+  #ensurePack() {
+    const id = this.#service;
+    const engine = this.#engine;
+    if (engine.loadedServices().includes(id)) return true;
+    if (this.#packPending !== id) {
+      this.#packPending = id;
+      engine.loadService(id).then(
+        () => {
+          if (this.#engine !== engine) return;
+          this.#packPending = null;
+          this.#render({ focus: true });
+        },
+        (err) => {
+          if (this.#engine !== engine) return;
+          console.error(`consular-eligibility: the rules of ${id} could not be loaded.`, err && err.errors ? err.errors.slice(0, 5) : err);
+          this.#packPending = null;
+          this.#packFailed = id;
+          this.#render();
+        });
+    }
+    return false;
+  }
+
+  #ensureLanguage(lang) {
+    loadLanguage(lang).then(
+      () => { if (this.#lang === lang) this.#render(); },
+      (err) => this.#warnOnce(`lang:${lang}`, `consular-eligibility: the ${lang} texts could not be loaded.`, err));
   }
 
   #loadingView() {
@@ -593,7 +648,8 @@ class ConsularEligibility extends HTMLElement {
     }
     return {
       fact: question.id,
-      key: has('en', `errors.${first.code}`) ? `errors.${first.code}` : 'errors.wrong_type',
+      // Every language has the same keys (tests/web/i18n.test.mjs), so the current one can answer.
+      key: has(this.#lang, `errors.${first.code}`) ? `errors.${first.code}` : 'errors.wrong_type',
       vars: { min: question.min, max: question.max },
       other: factId && factId !== question.id ? factId : null,
       rulesMessage,

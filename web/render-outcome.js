@@ -8,7 +8,7 @@
 // whose result is `unknown` and every fee or total whose amount is not known.
 
 import { h, srOnly } from './dom.js';
-import { t, tNodes, has, STRINGS, OUTPUT_KINDS } from './i18n.js';
+import { t, tNodes, has, outputLabel, OUTPUT_KINDS } from './i18n.js';
 import { formatMoney, formatNumber, timeElement } from './format.js';
 
 // Keys of an item or a verdict that are not outputs (docs/contract.md section 2).
@@ -304,7 +304,7 @@ class OutcomeRenderer {
     const names = Object.keys(item).filter((k) => !NOT_OUTPUTS.has(k));
     if (!names.length) return null;
     return h('dl', { class: 'ce-outputs' }, names.map((name) => h('div', { class: 'ce-outputs__row', dataset: { output: name } },
-      h('dt', null, STRINGS[this.lang].outputs[name] || name.replace(/_/g, ' ')),
+      h('dt', null, outputLabel(this.lang, name)),
       h('dd', null, this.outputValue(name, item[name])))));
   }
 

@@ -364,10 +364,12 @@ void write_facts(const RuleSet& rules, const Service& s, Lang lang, std::string&
 void write_services(const RuleSet& rules, Lang lang, std::string& out) {
     JsonWriter w(out);
     w.begin_array();
-    for (const Service& s : rules.services) {
+    for (const CatalogueEntry& s : rules.catalogue) {
+        // A loaded service's own title (a mission may have changed it), else the catalogue's.
+        const Service* loaded = rules.find_service(s.id);
         w.begin_object();
         w.field("id", s.id);
-        w.field("title", s.title.in(lang));
+        w.field("title", (loaded ? loaded->title : s.title).in(lang));
         w.end_object();
     }
     w.end_array();

@@ -25,6 +25,13 @@ std::optional<Engine> Engine::load_document(std::string_view base_bundle, std::s
     return Engine(std::move(loaded.rules));
 }
 
+Errors Engine::add_service(std::string_view service_document) {
+    LoadResult extended = eligibility::add_service(*rules_, service_document);
+    if (!extended.ok()) return std::move(extended.errors);
+    rules_ = std::move(extended.rules);
+    return {};
+}
+
 bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
     Errors errors = parse_profile(profile_json, *rules_, options.default_as_of, profile_);
     if (!errors.empty()) {

@@ -20,6 +20,7 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::unknown_field: return "unknown_field";
         case ErrorCode::duplicate_key: return "duplicate_key";
         case ErrorCode::invalid_rules: return "invalid_rules";
+        case ErrorCode::service_not_loaded: return "service_not_loaded";
     }
     return "invalid_json";
 }

@@ -305,7 +305,7 @@ bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, in
 
 std::string service_list(const RuleSet& rules) {
     std::string out;
-    for (const Service& s : rules.services) {
+    for (const CatalogueEntry& s : rules.catalogue) {
         if (!out.empty()) out += ", ";
         out += s.id;
     }
@@ -333,7 +333,11 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
                                          "service is required: one of " + service_list(rules)}});
         } else if (reader.service.kind == RawValue::Kind::string) {
             service = rules.find_service(reader.service.text);
-            if (!service) {
+            if (!service && rules.find_catalogued(reader.service.text)) {
+                // Rule packs: a known service whose rules have not been loaded into this engine.
+                errors.push_back({reader.service_order, {"/service", ErrorCode::service_not_loaded,
+                                                         "the rules of this service are not loaded yet (loadService)"}});
+            } else if (!service) {
                 errors.push_back({reader.service_order, {"/service", ErrorCode::unknown_service,
                                                          "unknown service; the services are " + service_list(rules)}});
             }

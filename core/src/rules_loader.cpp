@@ -162,7 +162,7 @@ private:
 
     void bundle(const json& doc) {
         if (!expect_object(doc, "", "a rules bundle")) return;
-        only_keys(doc, "", {"format", "version", "countries", "services"});
+        only_keys(doc, "", {"format", "version", "countries", "catalogue", "services"});
         if (const json* f = required(doc, "format", "")) {
             int64_t n = 0;
             if (!as_int64(*f, n) || n != 1) diag_.error("/format", "this engine reads format 1");
@@ -181,23 +181,90 @@ private:
         // Countries come first: services refer to them.
         if (const json* c = required(doc, "countries", "")) countries(*c, "/countries");
         if (diag_.any()) return;  // without a country table nothing else can be checked
+        const json* catalogue = member(doc, "catalogue");
+        if (catalogue) this->catalogue(*catalogue, "/catalogue");
         const json* services = required(doc, "services", "");
         if (!services) return;
-        if (!services->is_array() || services->empty() || services->size() > limits::kServices) {
-            diag_.error("/services", "expected an array of 1 to " + std::to_string(limits::kServices) + " services");
+        // An index (rule packs) lists its services in the catalogue and may load none of them.
+        const size_t min_services = catalogue ? 0 : 1;
+        if (!services->is_array() || services->size() < min_services || services->size() > limits::kServices) {
+            diag_.error("/services", "expected an array of " + std::to_string(min_services) + " to " +
+                                         std::to_string(limits::kServices) + " services");
             return;
         }
-        rules_->services.resize(services->size());
         for (size_t i = 0; i < services->size(); ++i) {
-            service((*services)[i], pointer_join("/services", i), rules_->services[i]);
-            for (size_t k = 0; k < i; ++k) {
-                if (!rules_->services[i].id.empty() && rules_->services[k].id == rules_->services[i].id) {
-                    diag_.error(pointer_join(pointer_join("/services", i), "service"),
-                                "service " + in_quotes(rules_->services[i].id) + " appears twice");
-                }
+            const std::string at = pointer_join("/services", i);
+            auto s = std::make_shared<Service>();
+            service((*services)[i], at, *s);
+            if (!s->id.empty() && rules_->find_service(s->id)) {
+                diag_.error(pointer_join(at, "service"), "service " + in_quotes(s->id) + " appears twice");
+            } else if (catalogue && !s->id.empty() && !rules_->find_catalogued(s->id)) {
+                diag_.error(pointer_join(at, "service"), "service " + in_quotes(s->id) + " is not in the catalogue");
             }
+            rules_->services.push_back(std::move(s));
+        }
+        // Without a catalogue, the services themselves are the catalogue.
+        if (!catalogue) {
+            for (const auto& s : rules_->services) rules_->catalogue.push_back({s->id, s->title});
         }
     }
+
+    void catalogue(const json& list, const std::string& path) {
+        if (!list.is_array() || list.empty() || list.size() > limits::kServices) {
+            diag_.error(path, "expected an array of 1 to " + std::to_string(limits::kServices) + " services {\"service\", \"title\"}");
+            return;
+        }
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string at = pointer_join(path, i);
+            if (!expect_object(list[i], at, "a catalogue entry")) continue;
+            only_keys(list[i], at, {"service", "title"});
+            CatalogueEntry e;
+            if (const json* id = required(list[i], "service", at)) {
+                const bool known = id->is_string() &&
+                                   std::any_of(std::begin(kServiceIds), std::end(kServiceIds),
+                                               [&](const char* k) { return id->get_ref<const std::string&>() == k; });
+                if (!known) diag_.error(pointer_join(at, "service"), "expected a service id of CONTRACT.md section 4");
+                else if (rules_->find_catalogued(id->get_ref<const std::string&>())) diag_.error(pointer_join(at, "service"), "listed twice");
+                else e.id = id->get_ref<const std::string&>();
+            }
+            text(list[i], "title", at, true, e.title);
+            rules_->catalogue.push_back(std::move(e));
+        }
+    }
+
+public:
+    // Rule packs: adds (or replaces) one service document in a copy of `base`, sharing every other
+    // service. Errors point into the document.
+    std::shared_ptr<RuleSet> extend(const RuleSet& base, const json& doc) {
+        auto rules = std::make_shared<RuleSet>();
+        rules_ = rules.get();
+        rules->format = base.format;
+        rules->version = base.version;
+        rules->countries_citation = base.countries_citation;
+        rules->countries = base.countries;
+        rules->eu_countries = base.eu_countries;
+        rules->currencies = base.currencies;
+        rules->catalogue = base.catalogue;
+        if (!doc.is_object() || !member(doc, "service")) {
+            diag_.error("", "expected one service document {\"service\": …}");
+            diag_.finish();
+            return nullptr;
+        }
+        auto s = std::make_shared<Service>();
+        service(doc, "", *s);
+        if (!diag_.any() && !rules->find_catalogued(s->id)) {
+            diag_.error("/service", "service " + in_quotes(s->id) + " is not in these rules' catalogue");
+        }
+        diag_.finish();
+        if (diag_.any()) return nullptr;
+        for (const auto& existing : base.services) {
+            if (existing->id != s->id) rules->services.push_back(existing);
+        }
+        rules->services.push_back(std::move(s));
+        return rules;
+    }
+
+private:
 
     void countries(const json& doc, const std::string& path) {
         if (!expect_object(doc, path, "the country table")) return;
@@ -265,8 +332,17 @@ private:
 
     void service(const json& doc, const std::string& path, Service& s) {
         if (!expect_object(doc, path, "a service")) return;
-        only_keys(doc, path, {"service", "title", "citation", "facts", "lists", "constraints", "verdicts", "fees",
-                              "waivers", "documents", "checks", "deadlines", "notices"});
+        only_keys(doc, path, {"service", "version", "title", "citation", "facts", "lists", "constraints", "verdicts",
+                              "fees", "waivers", "documents", "checks", "deadlines", "notices"});
+        // A service document published on its own (a rule pack) names the rules version it belongs
+        // to, so that a cached pack of another version is refused rather than mixed in.
+        if (const json* v = member(doc, "version")) {
+            if (!v->is_string() || v->get_ref<const std::string&>() != rules_->version) {
+                diag_.error(pointer_join(path, "version"), "this service is of rules version " +
+                                                               (v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : std::string("?")) +
+                                                               ", but the rules loaded are " + in_quotes(rules_->version));
+            }
+        }
         if (const json* id = required(doc, "service", path)) {
             const bool known = id->is_string() &&
                                std::any_of(std::begin(kServiceIds), std::end(kServiceIds),
@@ -855,6 +931,16 @@ LoadResult load_rules(std::string_view bundle_json) {
     nlohmann::json doc;
     if (!loader.read(bundle_json, doc)) return result;
     auto rules = loader.load(doc);
+    if (result.errors.empty() && rules) result.rules = std::move(rules);
+    return result;
+}
+
+LoadResult add_service(const RuleSet& base, std::string_view service_document) {
+    LoadResult result;
+    detail::Loader loader(result.errors);
+    nlohmann::json doc;
+    if (!loader.read(service_document, doc)) return result;
+    auto rules = loader.extend(base, doc);
     if (result.errors.empty() && rules) result.rules = std::move(rules);
     return result;
 }

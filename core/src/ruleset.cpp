@@ -24,8 +24,15 @@ int Service::fact_index(std::string_view fact_id) const {
 }
 
 const Service* RuleSet::find_service(std::string_view service_id) const {
-    for (const Service& s : services) {
-        if (s.id == service_id) return &s;
+    for (const auto& s : services) {
+        if (s->id == service_id) return s.get();
+    }
+    return nullptr;
+}
+
+const CatalogueEntry* RuleSet::find_catalogued(std::string_view service_id) const {
+    for (const CatalogueEntry& e : catalogue) {
+        if (e.id == service_id) return &e;
     }
     return nullptr;
 }

@@ -28,7 +28,7 @@ Outcome eval(const json& when, const json& facts) {
     const json p = {{"service", "visa"}, {"facts", facts}};
     const auto errors = eligibility::parse_profile(p.dump(), rules, *eligibility::CivilDate::parse("2026-11-21"), profile);
     REQUIRE_MESSAGE(errors.empty(), describe(errors));
-    const auto& service = rules.services[0];
+    const auto& service = *rules.services[0];
     eligibility::EvalContext ctx;
     ctx.store = &service.store;
     ctx.facts = profile.values.data();

@@ -38,7 +38,7 @@ TEST_CASE("a valid profile becomes typed facts") {
     const auto errors = parse(R"({"service":"visa","as_of":"2026-01-05","facts":{"nationality":"DE","purpose":"work",
         "age":34,"accompanied":true,"entry_date":"2026-02-01","stay_days":10,"passport_expiry":null}})", &p);
     REQUIRE_MESSAGE(errors.empty(), describe(errors));
-    CHECK(p.service == &rules().services[0]);
+    CHECK(p.service == rules().services[0].get());
     CHECK(p.as_of == *eligibility::CivilDate::parse("2026-01-05"));
     CHECK(p.has(0));
     CHECK(p.values[0] == eligibility::country_value('D', 'E'));

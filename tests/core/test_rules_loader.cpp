@@ -29,7 +29,7 @@ TEST_CASE("a minimal valid bundle loads into a rule set") {
     CHECK(rules.countries.size() == 6);
     CHECK(rules.eu_countries.size() == 2);
     REQUIRE(rules.services.size() == 1);
-    CHECK(rules.services[0].facts.size() == 7);
+    CHECK(rules.services[0]->facts.size() == 7);
     CHECK(rules.find_service("visa") != nullptr);
     CHECK(rules.find_service("passport") == nullptr);
 }

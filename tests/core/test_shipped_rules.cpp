@@ -41,7 +41,8 @@ TEST_CASE("the shipped rules load, with a version and every service of the contr
 
 TEST_CASE("every shipped record has a citation and a title in en, az and ru") {
     size_t records = 0;
-    for (const Service& s : shipped().services) {
+    for (const auto& service : shipped().services) {
+        const Service& s = *service;
         CHECK(complete(s.title));
         CHECK_FALSE(s.citation.empty());
         for (const FactDef& f : s.facts) {

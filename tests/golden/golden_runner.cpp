@@ -119,10 +119,10 @@ int main(int argc, char** argv) {
     if (min_per_service > 0) {
         for (const auto& service : engine->rules().services) {
             const size_t n = static_cast<size_t>(std::count_if(files.begin(), files.end(), [&](const fs::path& f) {
-                return fs::relative(f, args[0]).begin()->string() == service.id;
+                return fs::relative(f, args[0]).begin()->string() == service->id;
             }));
             if (n < min_per_service) {
-                std::cout << "FAIL service " << service.id << " has " << n << " golden cases; at least " << min_per_service
+                std::cout << "FAIL service " << service->id << " has " << n << " golden cases; at least " << min_per_service
                           << " are required\n";
                 ++failed;
             }

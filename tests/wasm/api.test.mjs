@@ -149,3 +149,22 @@ test('many engines and many evaluations do not leak or break the module', async 
   for (let i = 0; i < 2000; ++i) engine.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF, facts: { nationality: 'DE', age: i % 100 } });
   assert.equal(engine.evaluate({ service: 'visa', as_of: DEFAULT_AS_OF }).status, 'needs_input');
 });
+
+test('rule packs: an engine can start with no service loaded and load one when it is needed', async () => {
+  const lazy = await createEngine({ asOf: DEFAULT_AS_OF, services: [] });
+  assert.deepEqual(lazy.loadedServices(), []);
+  assert.equal(lazy.services().length, bundle.services.length, 'every service is still offered');
+  const before = lazy.evaluate({ service: 'visa', facts: { nationality: 'DE' } });
+  assert.equal(before.errors[0].code, 'service_not_loaded');
+  assert.equal(before.errors[0].path, '/service');
+  await Promise.all([lazy.loadService('visa'), lazy.loadService('visa')]);  // concurrent calls share one load
+  assert.deepEqual(lazy.loadedServices(), ['visa']);
+  const profile = { service: 'visa', facts: { nationality: 'US', passport_type: 'ordinary' } };
+  assert.equal(lazy.evaluateText(profile), engine.evaluateText(profile), 'a pack decides exactly as the whole bundle');
+  await assert.rejects(lazy.loadService('../visa'), TypeError);
+  await assert.rejects(lazy.loadService('no_such_service'), (e) => !(e instanceof EligibilityError));
+  assert.deepEqual(lazy.loadedServices(), ['visa'], 'a failed load changes nothing');
+  const some = await createEngine({ asOf: DEFAULT_AS_OF, services: ['passport', 'registration'] });
+  assert.deepEqual(some.loadedServices().sort(), ['passport', 'registration']);
+  await assert.rejects(createEngine({ services: 'visa' }), TypeError);
+});

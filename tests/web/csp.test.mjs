@@ -74,10 +74,14 @@ test('every demo page, with and without an embassy rules file, loads without a C
     assert.deepEqual(log.csp, [], `${path}: no CSP violation`);
     assert.deepEqual(log.consoleErrors, [], `${path}: no console error`);
     assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== server.origin), [], path);
+    const json = log.requests.filter((url) => url.endsWith('.json')).map((url) => new URL(url).pathname);
     if (path === '/mission-rules.html') {
       assert.ok(log.requests.includes(`${server.origin}/rules/embassy-rules.json`), 'the embassy rules were fetched');
+    } else if (path === '/visa.html') {
+      // Rule packs: only the rules of the service the page names, never the whole bundle.
+      assert.deepEqual(json, ['/consular-eligibility/rules/visa.json'], `${path}: only the visa rules are fetched`);
     } else {
-      assert.ok(!log.requests.some((url) => url.endsWith('.json')), `${path}: no rules file is fetched by default`);
+      assert.deepEqual(json, [], `${path}: the service picker needs no service's rules`);
     }
     await assertNothingStored(page, context);
     await context.close();
@@ -125,12 +129,12 @@ test('first visit: every byte fetched until the first question is on screen, raw
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(join(ARTIFACTS, 'first-visit.json'), `${JSON.stringify(report, null, 2)}\n`);
   t.diagnostic(`first visit: ${report.total.raw} bytes raw, ${report.total.gzip} gzip (widget and engine: ${report.widget.raw} raw, ${report.widget.gzip} gzip)`);
-  // What is fetched is the page, its stylesheet and icon, and the widget's own files: no rules file
-  // (they are in the wasm), nothing else.
+  // What is fetched is the page, its stylesheet and icon, and the widget's own files, of which one
+  // rules pack (the visa's: the index of services is in the wasm), nothing else.
   const paths = rows.map((row) => row.path).sort();
   assert.ok(paths.includes('/consular-eligibility/eligibility.wasm'));
   assert.ok(paths.every((p) => ['/visa.html', '/site.css', '/favicon.svg'].includes(p) || p.startsWith('/consular-eligibility/')), paths.join(' '));
-  assert.ok(!paths.some((p) => p.endsWith('.json')));
+  assert.deepEqual(paths.filter((p) => p.endsWith('.json')), ['/consular-eligibility/rules/visa.json']);
   // The server compresses what it sends.
   const wasm = rows.find((row) => row.path.endsWith('.wasm'));
   assert.equal(wasm.encoding, 'gzip');

@@ -8,7 +8,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './support.mjs';
-import { LANGS, STRINGS, OUTPUT_KINDS, MONTHS, t } from '../../web/i18n.js';
+import { LANGS, STRINGS, OUTPUT_KINDS, MONTHS, t, loadLanguage } from '../../web/i18n.js';
+
+// Each language is a module of its own: load them all to compare them.
+await Promise.all(LANGS.map(loadLanguage));
 
 const PLURAL_FORMS = { en: ['one', 'other'], az: [], ru: ['one', 'few', 'many', 'other'] };
 

@@ -9,7 +9,7 @@ export type Confidence = 'official_via_press' | 'secondary' | 'conflicting';
 export type ErrorCode =
   | 'invalid_json' | 'unknown_service' | 'unknown_fact' | 'wrong_type' | 'out_of_range' | 'invalid_date'
   | 'unknown_country' | 'not_an_option' | 'inconsistent' | 'input_too_large' | 'required'
-  | 'unknown_field' | 'duplicate_key' | 'invalid_rules';
+  | 'unknown_field' | 'duplicate_key' | 'invalid_rules' | 'service_not_loaded';
 
 /** A fact's value: a boolean, a whole number, a date 'YYYY-MM-DD', an option, a country code; null = not answered. */
 export type FactValue = boolean | number | string | null;
@@ -109,7 +109,12 @@ export interface Engine {
   questions(profile: Profile | string, options?: CallOptions):
     { status: 'decided' | 'needs_input'; service: string; questions: Question[] } | ErrorObject;
   facts(service: string, options?: { lang?: Lang }): { service: string; facts: Question[] } | ErrorObject;
+  /** Every service the rules know of, loaded or not. */
   services(options?: { lang?: Lang }): { id: ServiceId; title: string }[];
+  /** The services whose rules are loaded (rule packs). */
+  loadedServices(): ServiceId[];
+  /** Loads a service's rules pack (rules/<id>.json beside the module) unless already loaded. */
+  loadService(id: ServiceId | string): Promise<void>;
   release(): void;
 }
 
@@ -121,6 +126,8 @@ export interface CreateEngineOptions {
   lang?: Lang;
   /** Default as_of for profiles that give none. */
   asOf?: string;
+  /** Which services' rule packs to load now: 'all' (default), or a list ([] for none). */
+  services?: 'all' | (ServiceId | string)[];
 }
 
 /** Rejects with EligibilityError (code invalid_rules, paths into the rules) if the rules do not validate. */

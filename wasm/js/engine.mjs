@@ -5,6 +5,11 @@
 //   const engine = await createEngine({ lang: 'az' });
 //   const decision = engine.evaluate({ service: 'visa', facts: { nationality: 'DE' } });
 //
+// Rules come in packs: the module holds the index (every service, the countries), and each
+// service's rules are a file beside it, rules/<service>.json, read from disk in Node and fetched in
+// a browser. createEngine() loads every pack unless told which ({ services: ['visa'] } or [] for
+// none); engine.loadService(id) loads one later. A page then downloads only what it uses.
+//
 // Every decision is made by the C++ core; this module only moves JSON across the boundary and
 // turns the core's answers into objects. Bad profiles never throw: they come back as the
 // contract's error object. Options that are not what the API accepts (a language it does not
@@ -102,12 +107,15 @@ class Engine {
   #handle;
   #lang;
   #asOf;
+  #loading = new Map();  // service id -> the promise of its pack being added
+  #early;                // service id -> its pack, already being read since createEngine
 
-  constructor(module, handle, rulesVersion, lang, asOf) {
+  constructor(module, handle, rulesVersion, lang, asOf, early) {
     this.#module = module;
     this.#handle = handle;
     this.#lang = lang;
     this.#asOf = asOf;
+    this.#early = early;
     /** The version of the rules this engine decides with (the decisions' rules_version). */
     this.rulesVersion = rulesVersion;
     Object.freeze(this);
@@ -146,6 +154,30 @@ class Engine {
     return JSON.parse(this.#module.services(this.#handle, lang || 'en'));
   }
 
+  /** The ids of the services whose rules are loaded. */
+  loadedServices() {
+    return JSON.parse(this.#module.loadedServices(this.#handle));
+  }
+
+  /**
+   * Loads one service's rules (its pack, beside the module) if they are not loaded yet. Rejects
+   * with an EligibilityError if the pack does not validate (e.g. it is of another rules version),
+   * or with an Error if it cannot be read; the engine is then unchanged.
+   */
+  loadService(id) {
+    if (this.loadedServices().includes(id)) return Promise.resolve();
+    if (!this.#loading.has(id)) {
+      const bytes = this.#early.get(id) ?? readPack(id);
+      this.#early.delete(id);
+      const done = bytes.then((pack) => {
+        const added = JSON.parse(this.#module.addService(this.#handle, pack));
+        if (added.status !== 'ok') throw new EligibilityError(added);
+      }).finally(() => this.#loading.delete(id));
+      this.#loading.set(id, done);
+    }
+    return this.#loading.get(id);
+  }
+
   /** Frees the engine's rules inside the module; later calls return an error object. */
   release() {
     this.#module.releaseEngine(this.#handle);
@@ -160,17 +192,38 @@ class Engine {
   }
 }
 
+// One service's pack, as bytes (the core checks the UTF-8 and everything else).
+async function readPack(id) {
+  if (!/^[a-z][a-z0-9_]{0,47}$/.test(id)) throw new TypeError(`loadService: ${JSON.stringify(id)} is not a service id`);
+  const url = new URL(`./rules/${id}.json`, import.meta.url);
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(url));
+  }
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`the rules of ${id} could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /**
  * Creates an engine. `rules` (optional) is a mission's own rules: a bundle, or one service
  * document that replaces that service in the built-in rules, as an object, as JSON text, or as
  * the bytes of JSON text (Uint8Array or ArrayBuffer, e.g. from fetch).
  * Rejects with an EligibilityError (code invalid_rules, paths into the rules) if they do not
- * validate; without `rules` the built-in rules are used.
+ * validate; without `rules` the built-in rules are used. `services` says which services' packs to
+ * load now: 'all' (the default) or a list of ids ([] for none, to load them with loadService).
  */
 export async function createEngine(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createEngine: options must be an object');
   const lang = checkLang(options.lang, 'createEngine');
   const asOf = options.asOf === undefined ? undefined : checkDate(options.asOf, 'createEngine');
+  const services = options.services === undefined ? 'all' : options.services;
+  if (services !== 'all' && !(Array.isArray(services) && services.every((s) => typeof s === 'string'))) {
+    throw new TypeError("createEngine: services must be 'all' or an array of service ids");
+  }
+  // Packs named up front start downloading now, while the module loads.
+  const early = Array.isArray(services) ? new Map(services.map((id) => [id, readPack(id)])) : new Map();
+  for (const p of early.values()) p.catch(() => {});
   let rulesText = null;
   if (options.rules !== undefined && options.rules !== null) {
     if (typeof options.rules === 'string') {
@@ -192,5 +245,8 @@ export async function createEngine(options = {}) {
   // Empty or not, given rules are judged by the core, exactly as the CLI's validate-rules would.
   const created = JSON.parse(rulesText === null ? module.createDefaultEngine() : module.createEngine(rulesText));
   if (created.status !== 'ok') throw new EligibilityError(created);
-  return new Engine(module, created.engine, created.rules_version, lang, asOf);
+  const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
+  const wanted = services === 'all' ? engine.services().map((s) => s.id) : services;
+  await Promise.all(wanted.map((id) => engine.loadService(id)));
+  return engine;
 }

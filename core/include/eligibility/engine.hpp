@@ -36,6 +36,10 @@ public:
     // The same for a bundle or a single service document placed inside `base_bundle`.
     static std::optional<Engine> load_document(std::string_view base_bundle, std::string_view document, Errors& errors);
 
+    // Rule packs: loads one more service into this engine (see add_service in rules_loader.hpp).
+    // On failure the engine is unchanged and the errors say why.
+    Errors add_service(std::string_view service_document);
+
     // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.
     JsonResult evaluate(std::string_view profile_json, const EvalOptions& options);
     // The same, written into the engine's own buffer: the text stays valid (and NUL-terminated)

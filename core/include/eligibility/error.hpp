@@ -22,6 +22,7 @@ enum class ErrorCode {
     unknown_field,
     duplicate_key,
     invalid_rules,
+    service_not_loaded,
 };
 
 const char* error_code_name(ErrorCode code);

@@ -24,6 +24,11 @@ LoadResult load_rules(std::string_view bundle_json);
 // paths then point into the service document.
 LoadResult load_rules_document(std::string_view base_bundle, std::string_view document);
 
+// Rule packs: `base` with one service document added (or put in place of the service with the
+// same id). The service must be in base's catalogue, and a "version" in the document must be
+// base's version. Every other service is shared, not copied; errors point into the document.
+LoadResult add_service(const RuleSet& base, std::string_view service_document);
+
 // The service ids of CONTRACT.md section 4, in its order.
 inline constexpr const char* kServiceIds[] = {
     "visa", "invitation", "registration", "stay_extension", "temporary_residence",

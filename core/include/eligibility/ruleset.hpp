@@ -163,6 +163,13 @@ struct Service {
     int fact_index(std::string_view id) const;
 };
 
+// A service the rules know of, whether or not its records are loaded (rule packs: the index lists
+// every service, and each service's records are loaded when it is first needed).
+struct CatalogueEntry {
+    std::string id;
+    LocalText title;
+};
+
 struct RuleSet {
     int format = 1;
     std::string version;
@@ -170,9 +177,12 @@ struct RuleSet {
     std::vector<Country> countries;        // sorted by code
     std::vector<int64_t> eu_countries;     // sorted country values
     std::vector<Currency> currencies;      // ISO 4217, sorted
-    std::vector<Service> services;
+    std::vector<CatalogueEntry> catalogue; // every service, in the order to offer them
+    // The loaded services. Shared, so that adding one service to a rule set copies no other.
+    std::vector<std::shared_ptr<const Service>> services;
 
-    const Service* find_service(std::string_view id) const;
+    const Service* find_service(std::string_view id) const;            // loaded, or null
+    const CatalogueEntry* find_catalogued(std::string_view id) const;  // known, or null
     const Country* find_country(int64_t value) const;
 };
 
