@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "default_rules.hpp"
@@ -93,6 +94,80 @@ std::string evaluate(int handle, const std::string& profile, const std::string& 
     return o ? e->evaluate(profile, *o).json : bad_default_date();
 }
 
+// The hot path. The decision's text stays in the engine's own buffer, NUL-terminated (JSON
+// escapes every control character, so the text holds no other NUL), until the next call; its
+// address is returned for engine.mjs to decode in one TextDecoder call. Returning a std::string
+// instead costs more than the evaluation: Embind 3.1.6 copies and scans it byte by byte.
+uintptr_t evaluate_into(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
+    static std::string message;  // for the two answers that are not a decision of an engine
+    Engine* e = find(handle);
+    if (!e) {
+        message = no_engine();
+        return reinterpret_cast<uintptr_t>(message.c_str());
+    }
+    const auto o = options(lang, as_of);
+    if (!o) {
+        message = bad_default_date();
+        return reinterpret_cast<uintptr_t>(message.c_str());
+    }
+    return reinterpret_cast<uintptr_t>(e->evaluate_view(profile, *o).data());
+}
+
+// ---- the hot path, with no strings crossing on each call ------------------------------------------
+// engine.mjs writes the profile's UTF-8 straight into a buffer the module keeps (TextEncoder.
+// encodeInto) and sets the call options only when they change; each evaluation is then one call
+// with numbers, answering the address of the decision skeleton (decision_writer.hpp) in the
+// engine's own buffer.
+
+std::vector<char>& input_buffer() {
+    static std::vector<char> buffer;
+    return buffer;
+}
+
+// An address where `size` bytes may be written (valid until the next call that grows it).
+uintptr_t input_at(size_t size) {
+    auto& buffer = input_buffer();
+    if (buffer.size() < size + 1) buffer.resize(size + 1);
+    return reinterpret_cast<uintptr_t>(buffer.data());
+}
+
+std::vector<std::optional<eligibility::EvalOptions>>& call_options() {
+    static std::vector<std::optional<eligibility::EvalOptions>> by_handle;
+    return by_handle;
+}
+
+// Sets the language and default as_of of later skeleton evaluations; false for a date that does
+// not exist (evaluations then answer the error object).
+bool set_call_options(int handle, const std::string& lang, const std::string& as_of) {
+    if (handle < 1) return false;
+    auto& all = call_options();
+    if (all.size() < static_cast<size_t>(handle)) all.resize(static_cast<size_t>(handle));
+    all[static_cast<size_t>(handle) - 1] = options(lang, as_of);
+    return all[static_cast<size_t>(handle) - 1].has_value();
+}
+
+uintptr_t evaluate_skeleton_at(int handle, uintptr_t at, size_t size) {
+    static std::string message;
+    Engine* e = find(handle);
+    const auto& all = call_options();
+    if (!e) {
+        message = no_engine();
+        return reinterpret_cast<uintptr_t>(message.c_str());
+    }
+    if (all.size() < static_cast<size_t>(handle) || !all[static_cast<size_t>(handle) - 1]) {
+        message = bad_default_date();
+        return reinterpret_cast<uintptr_t>(message.c_str());
+    }
+    const std::string_view profile(reinterpret_cast<const char*>(at), size);
+    return reinterpret_cast<uintptr_t>(e->evaluate_skeleton_view(profile, *all[static_cast<size_t>(handle) - 1]).data());
+}
+
+// A service's record fragments in a language ("" for none): fetched once per service by engine.mjs.
+std::string fragments(int handle, const std::string& service, const std::string& lang) {
+    Engine* e = find(handle);
+    return e ? e->fragments(service, eligibility::parse_lang(lang)) : no_engine();
+}
+
 std::string questions(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
     Engine* e = find(handle);
     if (!e) return no_engine();
@@ -145,6 +220,11 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("addService", &add_service);
     emscripten::function("loadedServices", &loaded_services);
     emscripten::function("evaluate", &evaluate);
+    emscripten::function("evaluateInto", &evaluate_into);
+    emscripten::function("inputAt", &input_at);
+    emscripten::function("setCallOptions", &set_call_options);
+    emscripten::function("evaluateSkeletonAt", &evaluate_skeleton_at);
+    emscripten::function("fragments", &fragments);
     emscripten::function("questions", &questions);
     emscripten::function("services", &services);
     emscripten::function("facts", &facts);

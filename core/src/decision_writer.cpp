@@ -7,10 +7,13 @@
 namespace eligibility {
 namespace {
 
+// Writes a decision in full or, for the JavaScript API, as a skeleton: the same JSON with each
+// record's static members (head and provenance) replaced by "$": its fragment number, for the
+// caller to put back from a table it keeps (write_fragments). Everything computed is in both.
 class DecisionWriter {
 public:
-    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out)
-        : rules_(rules), d_(d), s_(*d.service), lang_(lang), w_(out) {}
+    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, bool skeleton, std::string& out)
+        : rules_(rules), d_(d), s_(*d.service), lang_(lang), skeleton_(skeleton), w_(out) {}
 
     void write() {
         w_.begin_object();
@@ -33,10 +36,27 @@ public:
     }
 
 private:
+    // id and channel (verdicts: code and basis): the head every record starts with.
+    void head(const Record& r) {
+        if (skeleton_) w_.field_int("$", r.json.index);
+        else w_.members(r.json.head);
+    }
+
     // until, citation, confidence, title, note: the tail every record shares (rendered at load).
     void provenance(const Record& r) {
+        if (skeleton_) return;
         w_.members(r.json.provenance);
         if (lang_) w_.members(r.json.texts[static_cast<size_t>(*lang_)]);
+    }
+
+    void trace_entry(const Record& r) {
+        if (!skeleton_) {
+            w_.raw_value(r.json.trace);
+            return;
+        }
+        w_.begin_object();
+        w_.field_int("$", r.json.index);
+        w_.end_object();
     }
 
     void outputs(const std::vector<Output>& defs, const OutputValues& values) {
@@ -77,7 +97,7 @@ private:
         }
         const VerdictRecord& v = s_.verdicts[d_.verdict];
         w_.begin_object();
-        w_.members(v.json.head);  // code, basis
+        head(v);  // code, basis
         outputs(v.outputs, d_.verdict_outputs);
         if (!v.channel_groups.empty()) {
             w_.key("channels");
@@ -89,7 +109,7 @@ private:
             for (const ChannelResult& c : d_.channels) {
                 const Record& r = v.channels[c.record];
                 w_.begin_object();
-                w_.members(r.json.head);
+                head(r);
                 provenance(r);
                 w_.end_object();
             }
@@ -114,7 +134,7 @@ private:
         for (const FeeResult& r : d_.fees) {
             const FeeRecord& fee = s_.fees[r.record];
             w_.begin_object();
-            w_.members(fee.json.head);  // id, channel
+            head(fee);  // id, channel
             if (fee.amount_known) {
                 w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
                 w_.field("currency", fee.amount.currency.view());
@@ -130,7 +150,7 @@ private:
                 const Record& waiver = s_.waivers[r.waiver];
                 w_.key("waiver");
                 w_.begin_object();
-                w_.members(waiver.json.head);
+                head(waiver);
                 provenance(waiver);
                 w_.end_object();
             }
@@ -165,7 +185,7 @@ private:
         for (const ItemResult& item : results) {
             const Record& r = records[item.record];
             w_.begin_object();
-            w_.members(r.json.head);  // id, channel
+            head(r);  // id, channel
             outputs(r.outputs, item.outputs);
             provenance(r);
             w_.end_object();
@@ -179,12 +199,16 @@ private:
         for (const ItemResult& item : d_.checks) {
             const CheckRecord& c = s_.checks[item.record];
             w_.begin_object();
-            w_.members(c.json.head);  // id, channel
+            head(c);  // id, channel
             w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
             if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
             outputs(c.outputs, item.outputs);
             provenance(c);
-            if (lang_ && item.result == Tri::no) w_.members(c.json.fail_note[static_cast<size_t>(*lang_)]);
+            // fail_note follows the provenance; a skeleton says only that it is there.
+            if (lang_ && item.result == Tri::no && c.fail_note.present) {
+                if (skeleton_) w_.field_int("$f", 1);
+                else w_.members(c.json.fail_note[static_cast<size_t>(*lang_)]);
+            }
             w_.end_object();
         }
         w_.end_array();
@@ -196,7 +220,7 @@ private:
         for (const ItemResult& item : d_.deadlines) {
             const DeadlineRecord& dl = s_.deadlines[item.record];
             w_.begin_object();
-            w_.members(dl.json.head);  // id, channel
+            head(dl);  // id, channel
             static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
             w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
             if (item.has_due) {
@@ -215,11 +239,11 @@ private:
         w_.begin_array();
         if (d_.verdict_known) {
             const VerdictRecord& v = s_.verdicts[d_.verdict];
-            w_.raw_value(v.json.trace);
-            for (const ChannelResult& c : d_.channels) w_.raw_value(v.channels[c.record].json.trace);
+            trace_entry(v);
+            for (const ChannelResult& c : d_.channels) trace_entry(v.channels[c.record]);
         }
         for (const FeeResult& r : d_.fees) {
-            if (r.waived) w_.raw_value(s_.waivers[r.waiver].json.trace);
+            if (r.waived) trace_entry(s_.waivers[r.waiver]);
         }
         w_.end_array();
     }
@@ -228,6 +252,7 @@ private:
     const Decision& d_;
     const Service& s_;
     std::optional<Lang> lang_;
+    bool skeleton_;
     JsonWriter w_;
 };
 
@@ -308,7 +333,39 @@ void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang>
         write_errors(d.errors, out);
         return;
     }
-    DecisionWriter(rules, d, lang, out).write();
+    DecisionWriter(rules, d, lang, false, out).write();
+}
+
+void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
+    if (d.status == Status::error || !d.service) {
+        write_decision(rules, d, lang, out);  // errors carry no fragments
+        return;
+    }
+    DecisionWriter(rules, d, lang, true, out).write();
+}
+
+void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out) {
+    // [{"h": head, "t": provenance (and texts), "w": trace entry, "f": fail_note?}, …] by index
+    JsonWriter w(out);
+    w.begin_array();
+    for (const Record* r : s.fragment_records) {
+        const RecordJson& j = r->json;
+        std::string tail = j.provenance;
+        if (lang && !j.texts[static_cast<size_t>(*lang)].empty()) tail += "," + j.texts[static_cast<size_t>(*lang)];
+        w.begin_object();
+        w.key("h");
+        w.raw_value("{" + j.head + "}");
+        w.key("t");
+        w.raw_value("{" + tail + "}");
+        w.key("w");
+        w.raw_value(j.trace);
+        if (lang && !j.fail_note[static_cast<size_t>(*lang)].empty()) {
+            w.key("f");
+            w.raw_value("{" + j.fail_note[static_cast<size_t>(*lang)] + "}");
+        }
+        w.end_object();
+    }
+    w.end_array();
 }
 
 void write_errors(const Errors& errors, std::string& out) {

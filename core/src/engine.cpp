@@ -59,6 +59,21 @@ std::string_view Engine::evaluate_view(std::string_view profile_json, const Eval
     return out_;
 }
 
+std::string_view Engine::evaluate_skeleton_view(std::string_view profile_json, const EvalOptions& options) {
+    run(profile_json, options);
+    out_.clear();
+    write_decision_skeleton(*rules_, scratch_, options.lang, out_);
+    return out_;
+}
+
+std::string Engine::fragments(std::string_view service_id, std::optional<Lang> lang) const {
+    const Service* s = rules_->find_service(service_id);
+    if (!s) return errors_json({{"/service", ErrorCode::unknown_service, "no such service loaded"}});
+    std::string out;
+    write_fragments(*s, lang, out);
+    return out;
+}
+
 JsonResult Engine::questions(std::string_view profile_json, const EvalOptions& options) {
     run(profile_json, options);
     JsonResult result;

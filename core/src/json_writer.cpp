@@ -100,10 +100,27 @@ void JsonWriter::close(char c) {
 }
 
 void JsonWriter::key(std::string_view k) {
-    separate();
-    out_.push_back('"');
-    out_.append(k);
-    out_ += "\":";
+    // Comma, quotes, key and colon in one append (keys are short; a long one takes the slow way).
+    char buf[72];
+    if (k.size() > sizeof buf - 5) {
+        separate();
+        out_.push_back('"');
+        out_.append(k);
+        out_ += "\":";
+        after_key_ = true;
+        return;
+    }
+    size_t n = 0;
+    if (depth_ > 0 && !after_key_) {
+        const uint64_t bit = uint64_t{1} << (depth_ - 1);
+        if (has_element_ & bit) buf[n++] = ',';
+        has_element_ |= bit;
+    }
+    buf[n++] = '"';
+    for (char c : k) buf[n++] = c;
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_.append(buf, n);
     after_key_ = true;
 }
 

@@ -1,6 +1,8 @@
 // Parses a profile with the engine's own small JSON scanner straight into typed facts: no DOM is
-// built, no string is copied that need not be, and every problem is reported with its JSON
-// Pointer (CONTRACT.md section 3). Profiles are read on every evaluation: this is the hot path.
+// built, and every problem is reported with its JSON Pointer (CONTRACT.md section 3). Profiles
+// are read on every evaluation: this is the hot path. When "service" comes before "facts" (as
+// profiles are usually written), each answer is checked as it is read, straight from the input;
+// otherwise answers are kept until the service is known.
 #include "eligibility/profile.hpp"
 
 #include <algorithm>
@@ -14,39 +16,155 @@
 namespace eligibility {
 namespace {
 
-// A scalar as it appeared in the input, before we know which fact (or service) it belongs to.
+// A scalar as read. `text` views the input (or the scanner's buffer) only during the event; a
+// value kept for later owns a copy (KeptFact).
 struct RawValue {
     enum class Kind : uint8_t { null, boolean, integer, huge_integer, fraction, string, container };
     Kind kind = Kind::null;
     bool boolean = false;
     int64_t integer = 0;
-    std::string text;
-};
-
-struct RawFact {
-    std::string name;
-    RawValue value;
-    size_t order = 0;  // position in the input, to report errors in document order
-    // Facts sit at /facts/<name>; the pointer is built only when there is an error to report.
-    std::string path() const { return pointer_join("/facts", name); }
+    std::string_view text;
 };
 
 struct OrderedError {
     size_t order;  // position in the input
     Error error;
     size_t found = 0;  // ties (two errors at one value) keep the order in which they were found
+    bool about_answer = false;  // from checking an answer (dropped if the input cannot be read to the end)
+};
+
+// Facts sit at /facts/<name>; the pointer is built only when there is an error to report.
+std::string fact_path(std::string_view name) { return pointer_join("/facts", name); }
+
+std::string option_list(const std::vector<Option>& options, size_t max_shown = 12) {
+    std::string out;
+    for (size_t i = 0; i < options.size() && i < max_shown; ++i) {
+        if (i) out += ", ";
+        out += options[i].value;
+    }
+    if (options.size() > max_shown) out += ", …";
+    return out;
+}
+
+bool is_country_code(std::string_view s) {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+// Returns true and sets `value` when the raw value is a valid answer for the fact; otherwise
+// appends the error. Messages are built only for errors.
+bool check_fact(const RuleSet& rules, const FactDef& def, std::string_view fact, const RawValue& v, size_t order,
+                int64_t& value, std::vector<OrderedError>& errors) {
+    const auto error = [&](ErrorCode code, std::string message) {
+        errors.push_back({order, Error{fact_path(fact), code, std::move(message)}, 0, true});
+        return false;
+    };
+    const std::string& name = def.id;
+    switch (def.kind) {
+        case ValueKind::boolean:
+            if (v.kind != RawValue::Kind::boolean) return error(ErrorCode::wrong_type, name + " must be true or false");
+            value = v.boolean ? 1 : 0;
+            return true;
+        case ValueKind::integer: {
+            if (v.kind == RawValue::Kind::integer && v.integer >= def.min && v.integer <= def.max) {
+                value = v.integer;
+                return true;
+            }
+            const std::string message =
+                name + " must be a whole number from " + std::to_string(def.min) + " to " + std::to_string(def.max);
+            if (v.kind == RawValue::Kind::huge_integer || v.kind == RawValue::Kind::integer) {
+                return error(ErrorCode::out_of_range, message);
+            }
+            return error(ErrorCode::wrong_type, message);
+        }
+        case ValueKind::date: {
+            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, name + " must be a date \"YYYY-MM-DD\"");
+            const auto d = CivilDate::parse(v.text);
+            if (!d) return error(ErrorCode::invalid_date, name + " must be a date that exists, written YYYY-MM-DD");
+            value = d->days();
+            return true;
+        }
+        case ValueKind::enumeration: {
+            if (v.kind == RawValue::Kind::string) {
+                for (size_t i = 0; i < def.options.size(); ++i) {
+                    if (def.options[i].value == v.text) {
+                        value = static_cast<int64_t>(i);
+                        return true;
+                    }
+                }
+            }
+            return error(v.kind == RawValue::Kind::string ? ErrorCode::not_an_option : ErrorCode::wrong_type,
+                         name + " must be one of: " + option_list(def.options));
+        }
+        case ValueKind::country: {
+            const auto expected = [&] {
+                std::string m = name + " must be an ISO 3166-1 alpha-2 country code in capitals, such as DE";
+                for (const Option& s : def.special) m += ", or " + s.value;
+                return m;
+            };
+            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, expected());
+            for (size_t i = 0; i < def.special.size(); ++i) {
+                if (def.special[i].value == v.text) {
+                    value = kCountrySpecialBase + static_cast<int64_t>(i);
+                    return true;
+                }
+            }
+            if (!is_country_code(v.text) || !rules.find_country(country_value(v.text[0], v.text[1]))) {
+                return error(ErrorCode::unknown_country, expected());
+            }
+            value = country_value(v.text[0], v.text[1]);
+            if (std::binary_search(def.excluded.begin(), def.excluded.end(), value)) {
+                return error(ErrorCode::not_an_option, std::string(v.text) + " is not an option for " + name + " in this service");
+            }
+            return true;
+        }
+    }
+    return error(ErrorCode::wrong_type, name + " has a type this engine cannot read");
+}
+
+// One answer, once the service is known: an unknown fact, a null (not answered), a value that is
+// not a single value, or a value checked against its fact.
+void resolve_fact(const RuleSet& rules, const Service& service, std::string_view name, const RawValue& v, size_t order,
+                  Profile& out, std::vector<OrderedError>& errors) {
+    const int slot = service.fact_index(name);
+    if (slot < 0) {
+        errors.push_back({order, {fact_path(name), ErrorCode::unknown_fact,
+                                  "unknown fact \"" + std::string(name) + "\" for service " + service.id}, 0, true});
+        return;
+    }
+    if (v.kind == RawValue::Kind::null) return;  // not answered
+    if (v.kind == RawValue::Kind::container) {
+        errors.push_back({order, {fact_path(name), ErrorCode::wrong_type,
+                                  std::string(name) + " must be a single value, not an object or array"}, 0, true});
+        return;
+    }
+    int64_t value = 0;
+    if (check_fact(rules, service.facts[static_cast<size_t>(slot)], name, v, order, value, errors)) {
+        out.set(static_cast<size_t>(slot), value, static_cast<uint32_t>(order));
+    }
+}
+
+// An answer read before its service was known, kept (with copies) until it is.
+struct KeptFact {
+    std::string name;
+    RawValue value;  // value.text points into `text` once placed (see keep())
+    std::string text;
+    size_t order = 0;
 };
 
 class ProfileReader {
 public:
+    ProfileReader(const RuleSet& rules, Profile& out) : rules_(rules), out_(out) {}
+
     bool parse_failed = false;
     Error parse_error_value;
     std::vector<OrderedError> errors;
     bool root_is_object = false;
     bool have_service = false, have_as_of = false;
-    RawValue service, as_of;
+    RawValue::Kind service_kind = RawValue::Kind::null, as_of_kind = RawValue::Kind::null;
+    std::string service_text, as_of_text;
     size_t service_order = 0, as_of_order = 0;
-    std::vector<RawFact> facts;
+    std::vector<KeptFact> kept;
+    const Service* early_service = nullptr;  // the service, once read (if before the facts)
 
     // ---- scanner events (json_scanner.hpp) ------------------------------------------------------
     bool null() { return scalar(RawValue{}); }
@@ -54,25 +172,25 @@ public:
         RawValue r;
         r.kind = RawValue::Kind::boolean;
         r.boolean = v;
-        return scalar(std::move(r));
+        return scalar(r);
     }
     bool integer(int64_t v) {
         RawValue r;
         r.kind = RawValue::Kind::integer;
         r.integer = v;
-        return scalar(std::move(r));
+        return scalar(r);
     }
     // A whole number beyond 64 bits is out of range; one with a fraction or an exponent is of the
     // wrong type (facts are whole numbers), however large.
     bool huge_integer() {
         RawValue r;
         r.kind = RawValue::Kind::huge_integer;
-        return scalar(std::move(r));
+        return scalar(r);
     }
     bool fraction() {
         RawValue r;
         r.kind = RawValue::Kind::fraction;
-        return scalar(std::move(r));
+        return scalar(r);
     }
     bool string(std::string_view v) {
         if (v.size() > limits::kProfileStringBytes) {
@@ -81,8 +199,8 @@ public:
         }
         RawValue r;
         r.kind = RawValue::Kind::string;
-        r.text.assign(v.data(), v.size());
-        return scalar(std::move(r));
+        r.text = v;
+        return scalar(r);
     }
 
     bool start_object() { return open(true); }
@@ -114,46 +232,52 @@ private:
     enum class Context : uint8_t { root, facts, ignored };
 
     // Where a value that starts now belongs.
-    Context context_of_next_value() const {
-        if (contexts_.empty()) return Context::ignored;
-        return contexts_.back();
-    }
+    Context context_of_next_value() const { return contexts_.empty() ? Context::ignored : contexts_.back(); }
 
-    bool scalar(RawValue v) {
+    bool scalar(const RawValue& v) {
         const size_t depth = path_.depth();
         if (depth == 0) {
             add("", ErrorCode::wrong_type, "a profile is a JSON object such as {\"service\": \"visa\", \"facts\": {}}");
         } else if (context_of_next_value() == Context::root && path_.in_object()) {
-            root_value(std::move(v));
+            root_value(v);
         } else if (context_of_next_value() == Context::facts && path_.in_object()) {
-            fact_value(std::move(v));
+            fact_value(v);
         }
         path_.value_done();
         ++order_;
         return true;
     }
 
-    void root_value(RawValue v) {
+    void root_value(const RawValue& v) {
         const std::string& k = path_.current_key();
         if (k == "service") {
             have_service = true;
-            service = std::move(v);
+            service_kind = v.kind;
+            service_text.assign(v.text.data(), v.text.size());
             service_order = order_;
+            // Answers that follow can be checked as they are read.
+            if (v.kind == RawValue::Kind::string && !early_service) early_service = rules_.find_service(v.text);
         } else if (k == "as_of") {
             have_as_of = v.kind != RawValue::Kind::null;
-            as_of = std::move(v);
+            as_of_kind = v.kind;
+            as_of_text.assign(v.text.data(), v.text.size());
             as_of_order = order_;
         } else if (k == "facts" && v.kind != RawValue::Kind::null) {
             add(path_.pointer(), ErrorCode::wrong_type, "facts must be an object of answers");
         }
     }
 
-    void fact_value(RawValue v) {
-        RawFact f;
+    void fact_value(const RawValue& v) {
+        if (early_service) {
+            resolve_fact(rules_, *early_service, path_.current_key(), v, order_, out_, errors);
+            return;
+        }
+        KeptFact f;
         f.name = path_.current_key();
-        f.value = std::move(v);
+        f.value = v;
+        f.text.assign(v.text.data(), v.text.size());
         f.order = order_;
-        facts.push_back(std::move(f));
+        kept.push_back(std::move(f));
     }
 
     bool open(bool is_object) {
@@ -172,22 +296,17 @@ private:
             if (k == "facts" && is_object) {
                 next = Context::facts;
             } else if (k == "service" || k == "as_of" || k == "facts") {
-                add(path_.pointer(), ErrorCode::wrong_type,
-                    k == "facts" ? "facts must be an object of answers"
-                                 : k + " must be a string");
+                add(path_.pointer(), ErrorCode::wrong_type, k == "facts" ? "facts must be an object of answers" : k + " must be a string");
                 if (k == "service") {
                     have_service = true;
-                    service = RawValue{};
-                    service.kind = RawValue::Kind::container;
+                    service_kind = RawValue::Kind::container;
                 }
                 if (k == "as_of") have_as_of = false;
             }
         } else if (context_of_next_value() == Context::facts && path_.in_object()) {
-            RawFact f;
-            f.name = path_.current_key();
-            f.value.kind = RawValue::Kind::container;
-            f.order = order_;
-            facts.push_back(std::move(f));
+            RawValue container;
+            container.kind = RawValue::Kind::container;
+            fact_value(container);
         }
         contexts_.push_back(next);
         path_.open(is_object);
@@ -211,97 +330,12 @@ private:
         errors.push_back({order_, Error{std::move(path), code, std::move(message)}});
     }
 
+    const RuleSet& rules_;
+    Profile& out_;
     detail::SaxPath path_;
     std::vector<Context> contexts_;
     size_t order_ = 0;
 };
-
-// ---- checking values against their facts -------------------------------------------------------
-
-std::string option_list(const std::vector<Option>& options, size_t max_shown = 12) {
-    std::string out;
-    for (size_t i = 0; i < options.size() && i < max_shown; ++i) {
-        if (i) out += ", ";
-        out += options[i].value;
-    }
-    if (options.size() > max_shown) out += ", …";
-    return out;
-}
-
-bool is_country_code(const std::string& s) {
-    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
-// Returns true and sets `value` when the raw value is a valid answer for the fact; otherwise
-// appends the error.
-bool check_fact(const RuleSet& rules, const FactDef& def, const RawFact& raw, int64_t& value,
-                std::vector<OrderedError>& errors) {
-    const RawValue& v = raw.value;
-    const auto error = [&](ErrorCode code, std::string message) {
-        errors.push_back({raw.order, Error{raw.path(), code, std::move(message)}});
-        return false;
-    };
-    const std::string& name = def.id;
-    switch (def.kind) {
-        case ValueKind::boolean:
-            if (v.kind != RawValue::Kind::boolean) return error(ErrorCode::wrong_type, name + " must be true or false");
-            value = v.boolean ? 1 : 0;
-            return true;
-        case ValueKind::integer: {
-            const std::string range = std::to_string(def.min) + " to " + std::to_string(def.max);
-            if (v.kind == RawValue::Kind::huge_integer) {
-                return error(ErrorCode::out_of_range, name + " must be a whole number from " + range);
-            }
-            if (v.kind != RawValue::Kind::integer) {
-                return error(ErrorCode::wrong_type, name + " must be a whole number from " + range);
-            }
-            if (v.integer < def.min || v.integer > def.max) {
-                return error(ErrorCode::out_of_range, name + " must be a whole number from " + range);
-            }
-            value = v.integer;
-            return true;
-        }
-        case ValueKind::date: {
-            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, name + " must be a date \"YYYY-MM-DD\"");
-            const auto d = CivilDate::parse(v.text);
-            if (!d) return error(ErrorCode::invalid_date, name + " must be a date that exists, written YYYY-MM-DD");
-            value = d->days();
-            return true;
-        }
-        case ValueKind::enumeration: {
-            if (v.kind != RawValue::Kind::string) {
-                return error(ErrorCode::wrong_type, name + " must be one of: " + option_list(def.options));
-            }
-            for (size_t i = 0; i < def.options.size(); ++i) {
-                if (def.options[i].value == v.text) {
-                    value = static_cast<int64_t>(i);
-                    return true;
-                }
-            }
-            return error(ErrorCode::not_an_option, name + " must be one of: " + option_list(def.options));
-        }
-        case ValueKind::country: {
-            std::string expected = name + " must be an ISO 3166-1 alpha-2 country code in capitals, such as DE";
-            for (const Option& s : def.special) expected += ", or " + s.value;
-            if (v.kind != RawValue::Kind::string) return error(ErrorCode::wrong_type, expected);
-            for (size_t i = 0; i < def.special.size(); ++i) {
-                if (def.special[i].value == v.text) {
-                    value = kCountrySpecialBase + static_cast<int64_t>(i);
-                    return true;
-                }
-            }
-            if (!is_country_code(v.text) || !rules.find_country(country_value(v.text[0], v.text[1]))) {
-                return error(ErrorCode::unknown_country, expected);
-            }
-            value = country_value(v.text[0], v.text[1]);
-            if (std::binary_search(def.excluded.begin(), def.excluded.end(), value)) {
-                return error(ErrorCode::not_an_option, v.text + " is not an option for " + name + " in this service");
-            }
-            return true;
-        }
-    }
-    return error(ErrorCode::wrong_type, name + " has a type this engine cannot read");
-}
 
 std::string service_list(const RuleSet& rules) {
     std::string out;
@@ -321,19 +355,25 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
         return {{"", ErrorCode::input_too_large,
                  "the profile is larger than the limit of " + std::to_string(limits::kProfileBytes) + " bytes"}};
     }
-    ProfileReader reader;
+    ProfileReader reader(rules, out);
     const bool parsed = detail::JsonScanner<ProfileReader>(text, reader).run();
     if (reader.parse_failed) return {reader.parse_error_value};
     std::vector<OrderedError> errors = std::move(reader.errors);
+    // Input that could not be read to the end (too deep, too long) is reported as such alone:
+    // answers checked while reading it say nothing more.
+    if (!parsed) {
+        errors.erase(std::remove_if(errors.begin(), errors.end(), [](const OrderedError& e) { return e.about_answer; }),
+                     errors.end());
+    }
 
     const Service* service = nullptr;
     if (parsed && reader.root_is_object) {
         if (!reader.have_service) {
             errors.push_back({SIZE_MAX, {"/service", ErrorCode::required,
                                          "service is required: one of " + service_list(rules)}});
-        } else if (reader.service.kind == RawValue::Kind::string) {
-            service = rules.find_service(reader.service.text);
-            if (!service && rules.find_catalogued(reader.service.text)) {
+        } else if (reader.service_kind == RawValue::Kind::string) {
+            service = rules.find_service(reader.service_text);
+            if (!service && rules.find_catalogued(reader.service_text)) {
                 // Rule packs: a known service whose rules have not been loaded into this engine.
                 errors.push_back({reader.service_order, {"/service", ErrorCode::service_not_loaded,
                                                          "the rules of this service are not loaded yet (loadService)"}});
@@ -341,44 +381,30 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
                 errors.push_back({reader.service_order, {"/service", ErrorCode::unknown_service,
                                                          "unknown service; the services are " + service_list(rules)}});
             }
-        } else if (reader.service.kind != RawValue::Kind::container) {
+        } else if (reader.service_kind != RawValue::Kind::container) {
             errors.push_back({reader.service_order, {"/service", ErrorCode::wrong_type,
                                                      "service must be a string: one of " + service_list(rules)}});
         }
         out.as_of = default_as_of;
         if (reader.have_as_of) {
-            const auto d = reader.as_of.kind == RawValue::Kind::string ? CivilDate::parse(reader.as_of.text) : std::nullopt;
+            const auto d = reader.as_of_kind == RawValue::Kind::string ? CivilDate::parse(reader.as_of_text) : std::nullopt;
             if (d) out.as_of = *d;
-            else if (reader.as_of.kind == RawValue::Kind::string)
+            else if (reader.as_of_kind == RawValue::Kind::string)
                 errors.push_back({reader.as_of_order, {"/as_of", ErrorCode::invalid_date, "as_of must be a date that exists, written YYYY-MM-DD"}});
             else
                 errors.push_back({reader.as_of_order, {"/as_of", ErrorCode::wrong_type, "as_of must be a date string \"YYYY-MM-DD\""}});
         }
+        // Answers read before the service was known are checked now, in the order read.
         if (service) {
-            for (const RawFact& raw : reader.facts) {
-                const int slot = service->fact_index(raw.name);
-                if (slot < 0) {
-                    errors.push_back({raw.order, {raw.path(), ErrorCode::unknown_fact,
-                                                  "unknown fact \"" + raw.name + "\" for service " + service->id}});
-                    continue;
-                }
-                if (raw.value.kind == RawValue::Kind::null) continue;  // not answered
-                if (raw.value.kind == RawValue::Kind::container) {
-                    errors.push_back({raw.order, {raw.path(), ErrorCode::wrong_type,
-                                                  raw.name + " must be a single value, not an object or array"}});
-                    continue;
-                }
-                int64_t value = 0;
-                if (check_fact(rules, service->facts[static_cast<size_t>(slot)], raw, value, errors)) {
-                    out.set(static_cast<size_t>(slot), value, static_cast<uint32_t>(raw.order));
-                }
+            for (KeptFact& f : reader.kept) {
+                f.value.text = f.text;
+                resolve_fact(rules, *service, f.name, f.value, f.order, out, errors);
             }
         }
     }
     // Document order. std::sort (not an insertion sort, which a profile of thousands of bad keys
-    // would make quadratic); the position breaks ties between errors found at the same value.
-    // The key is total, so every standard library sorts it the same way (native and wasm must
-    // give the same bytes).
+    // would make quadratic); the key is total, so every standard library sorts it the same way
+    // (native and wasm must give the same bytes).
     for (size_t i = 0; i < errors.size(); ++i) errors[i].found = i;
     std::sort(errors.begin(), errors.end(), [](const OrderedError& a, const OrderedError& b) {
         return a.order != b.order ? a.order < b.order : a.found < b.found;
@@ -392,7 +418,12 @@ Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate defa
     if (total > result.size()) {
         result.back().message += " (and " + std::to_string(total - result.size()) + " more errors not listed)";
     }
-    out.service = result.empty() ? service : nullptr;
+    // A profile with errors has no service, and no answers: nothing half-read is used.
+    if (!result.empty()) {
+        out = Profile{};
+        return result;
+    }
+    out.service = service;
     return result;
 }
 

@@ -12,9 +12,11 @@ void member(std::string& out, std::string_view key, std::string_view value) {
     append_json_string(out, value);
 }
 
-void render(const Service& s, const char* section, Record& r, bool with_channel) {
+void render(Service& s, const char* section, Record& r, bool with_channel) {
     RecordJson& j = r.json;
     j = RecordJson{};
+    j.index = static_cast<uint32_t>(s.fragment_records.size());
+    s.fragment_records.push_back(&r);
     member(j.head, "id", r.id);
     if (with_channel && r.channel >= 0) member(j.head, "channel", s.channel_ids[static_cast<size_t>(r.channel)]);
     if (r.window.has_until) member(j.provenance, "until", CivilDate::from_days(r.window.until).to_string());
@@ -34,6 +36,7 @@ void render(const Service& s, const char* section, Record& r, bool with_channel)
 }  // namespace
 
 void render_fragments(Service& s) {
+    s.fragment_records.clear();
     for (FactDef& f : s.facts) {
         f.json_id.clear();
         append_json_string(f.json_id, f.id);

@@ -16,6 +16,8 @@
 // know) throw a TypeError, as programming mistakes should.
 
 const LANGS = new Set(['en', 'az', 'ru']);
+const utf8 = new TextDecoder();
+const utf8in = new TextEncoder();
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 const isNode = typeof process === 'object' && process !== null &&
@@ -108,6 +110,9 @@ class Engine {
   #lang;
   #asOf;
   #loading = new Map();  // service id -> the promise of its pack being added
+  #fragmentTables = new Map();  // "service/lang" -> the service's record fragments
+  #callLang = null;  // the options last given to setCallOptions
+  #callAsOf = null;
   #early;                // service id -> its pack, already being read since createEngine
 
   constructor(module, handle, rulesVersion, lang, asOf, early) {
@@ -123,7 +128,74 @@ class Engine {
 
   /** One decision (CONTRACT.md section 2), or the error object. Never throws for a bad profile. */
   evaluate(profile, options = {}) {
-    return JSON.parse(this.evaluateText(profile, options));
+    const { lang, asOf } = this.#options(options, 'evaluate');
+    const p = profileText(profile);
+    if (p.error) return p.error;
+    // The profile goes into the module's own buffer as UTF-8 (no string conversion per call), the
+    // call options are set only when they change, and the core writes a skeleton: the decision
+    // with each record's static members (ids, citations, titles) replaced by their fragment
+    // number, put back from a table kept per service. The result is exactly
+    // JSON.parse(evaluateText()).
+    const m = this.#module;
+    if (lang !== this.#callLang || asOf !== this.#callAsOf) {
+      m.setCallOptions(this.#handle, lang, asOf);
+      this.#callLang = lang;
+      this.#callAsOf = asOf;
+    }
+    let size;
+    let at;
+    if (typeof p.text === 'string') {
+      at = m.inputAt(p.text.length * 3);  // UTF-8 needs at most 3 bytes per UTF-16 unit
+      size = utf8in.encodeInto(p.text, m.HEAPU8.subarray(at, at + p.text.length * 3)).written;
+    } else {
+      at = m.inputAt(p.text.length);
+      m.HEAPU8.set(p.text, at);
+      size = p.text.length;
+    }
+    const out = m.evaluateSkeletonAt(this.#handle, at, size);
+    const heap = m.HEAPU8;
+    const skeleton = JSON.parse(utf8.decode(heap.subarray(out, heap.indexOf(0, out))));
+    return skeleton.status === 'error' ? skeleton : this.#assemble(skeleton, lang);
+  }
+
+  #fragments(service, lang) {
+    const key = `${service}/${lang}`;
+    let table = this.#fragmentTables.get(key);
+    if (!table) {
+      table = JSON.parse(this.#module.fragments(this.#handle, service, lang));
+      this.#fragmentTables.set(key, table);
+    }
+    return table;
+  }
+
+  // Puts the fragments back, in the order the full writer places them: head, the computed
+  // members, provenance (then a failed check's fail_note).
+  #assemble(d, lang) {
+    const table = this.#fragments(d.service, lang);
+    const build = (skeleton) => {
+      const fragment = table[skeleton.$];
+      const item = Object.assign({}, fragment.h);
+      for (const key in skeleton) {
+        if (key !== '$' && key !== '$f') item[key] = skeleton[key];
+      }
+      Object.assign(item, fragment.t);
+      if (skeleton.$f) Object.assign(item, fragment.f);
+      return item;
+    };
+    if (d.verdict) {
+      if (d.verdict.channel_details) d.verdict.channel_details = d.verdict.channel_details.map(build);
+      d.verdict = build(d.verdict);
+    }
+    d.fees = d.fees.map((fee) => {
+      if (fee.waiver) fee.waiver = build(fee.waiver);
+      return build(fee);
+    });
+    d.documents = d.documents.map(build);
+    d.checks = d.checks.map(build);
+    d.deadlines = d.deadlines.map(build);
+    d.notices = d.notices.map(build);
+    d.trace = d.trace.map((entry) => Object.assign({}, table[entry.$].w));
+    return d;
   }
 
   /** The same decision as JSON text, byte for byte what the native CLI prints. */
@@ -131,7 +203,10 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return JSON.stringify(p.error);
-    return this.#module.evaluate(this.#handle, p.text, lang, asOf);
+    // The text is in the module's memory, NUL-terminated: one decode, no copy through Embind.
+    const at = this.#module.evaluateInto(this.#handle, p.text, lang, asOf);
+    const heap = this.#module.HEAPU8;
+    return utf8.decode(heap.subarray(at, heap.indexOf(0, at)));
   }
 
   /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */
@@ -172,6 +247,7 @@ class Engine {
       const done = bytes.then((pack) => {
         const added = JSON.parse(this.#module.addService(this.#handle, pack));
         if (added.status !== 'ok') throw new EligibilityError(added);
+        for (const key of [...this.#fragmentTables.keys()]) if (key.startsWith(`${id}/`)) this.#fragmentTables.delete(key);
       }).finally(() => this.#loading.delete(id));
       this.#loading.set(id, done);
     }

@@ -15,6 +15,15 @@ namespace eligibility {
 // With a language, every item carries its title (and note) in it.
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
 
+// The decision with each record's static members replaced by "$": its fragment number (and a
+// failed check's fail_note by "$f": 1), for a caller that keeps the service's fragments
+// (write_fragments) and puts them back: the JavaScript API, to parse a fifth of the text.
+void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
+
+// The service's record fragments, by fragment number, in a language (or none):
+// [{"h": {head members}, "t": {provenance and texts}, "w": {trace entry}, "f"?: {fail_note}}].
+void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out);
+
 // {"status":"error","errors":[…]}
 void write_errors(const Errors& errors, std::string& out);
 

@@ -42,9 +42,14 @@ public:
 
     // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.
     JsonResult evaluate(std::string_view profile_json, const EvalOptions& options);
-    // The same, written into the engine's own buffer: the text stays valid (and NUL-terminated)
-    // until the next call. For hot paths that would otherwise copy the decision once more.
+    // The same, written into the engine's own buffer: the text stays valid (and NUL-terminated,
+    // std::string guarantees it) until the next call. For hot paths that would otherwise copy the
+    // decision once more.
     std::string_view evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status = nullptr);
+    // The decision as a skeleton (decision_writer.hpp), for a caller keeping the fragments.
+    std::string_view evaluate_skeleton_view(std::string_view profile_json, const EvalOptions& options);
+    // A service's record fragments in a language, or an unknown_service error.
+    std::string fragments(std::string_view service_id, std::optional<Lang> lang) const;
     // The facts still to ask, as questions (labels in options.lang, English by default).
     JsonResult questions(std::string_view profile_json, const EvalOptions& options);
     // Every fact of a service, as questions; unknown_service error otherwise.

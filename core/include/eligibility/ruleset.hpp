@@ -72,6 +72,7 @@ struct RecordJson {
     std::array<std::string, 3> texts;      // "title":"…"[,"note":"…"], by language
     std::array<std::string, 3> fail_note;  // checks: "fail_note":"…", by language (empty if none)
     std::string trace;                     // {"rule":"<section>/<id>[:variant]","citation":"…"}
+    uint32_t index = 0;                    // this record's number in the service's fragment table
 };
 
 // What every record shares (rules-format.md 3.4).
@@ -159,6 +160,7 @@ struct Service {
     std::vector<Record> notices;
     Groups fee_groups, document_groups, check_groups, deadline_groups, notice_groups;
     ConditionStore store;
+    std::vector<const Record*> fragment_records;  // by RecordJson::index (record_fragments.cpp)
 
     int fact_index(std::string_view id) const;
 };
