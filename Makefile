@@ -1,6 +1,6 @@
 # The front door. `make test` and `make demo` are all a newcomer needs; each installs what is
 # missing (scripts/bootstrap.sh), builds, and runs.
-.PHONY: all native wasm web test test-native test-sanitize test-wasm test-web fuzz demo bootstrap clean
+.PHONY: all native wasm web test test-native test-sanitize test-wasm test-web fuzz demo bench bootstrap clean
 
 # Emscripten 3.1.6's tools need Node to find Debian's acorn (DESIGN.md, "Toolchain facts").
 export NODE_PATH := /usr/share/nodejs
@@ -67,6 +67,14 @@ demo: web
 test-web: web
 	@scripts/bootstrap.sh web
 	@node --test tests/web/
+
+# Benchmarks beside the peers (bench/README.md): the native core at four rule sizes, the
+# WebAssembly engine in Node and in headless Chromium, the widget's first visit, and json-logic-js,
+# json-rules-engine and ZEN on one shared workload; ONE table, with the budgets of DESIGN.md.
+bench: web
+	@scripts/bootstrap.sh web
+	@cmake --build --preset native --target eligibility_bench
+	@node bench/run.mjs --native-bin build/native/bin/eligibility_bench
 
 clean:
 	rm -rf build

@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+// The engine and the widget in headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core, the flags of DESIGN.md), served by the demo site under its strict CSP
+// (bench/browser/server.mjs: demo/serve.mjs plus the bench page's route).
+//
+//   node bench/browser/bench_browser.mjs [--loads N] [--runs N] [--min-ms MS]
+//
+// 1. The bench page (/__bench__/bench.html), in N fresh browser contexts (empty cache each):
+//    ms from the page script's first line to createEngine() resolved. In the last one, after
+//    checking every profile of bench/profiles.json against the native CLI (evaluateText byte for
+//    byte, evaluate() equal to it parsed), µs per evaluate() and evaluateText(): the median of
+//    `runs` batches of calls, each lasting at least `min-ms` (performance.now() ticks every
+//    100 µs on a page that is not cross-origin isolated: only batches can be timed).
+// 2. /visa.html in N fresh contexts: ms from navigation start to the widget's first question on
+//    screen, and from the widget script's start (its customElements.define) to that moment.
+//    An init script (outside the page's CSP, like Playwright's own) watches the widget's shadow
+//    root: "in the DOM" is the mutation that makes the first question visible, "on screen" the
+//    animation frame after it.
+// 3. The first visit's download: every response until the first question is on screen, raw
+//    bytes and gzip -9 of each, by category.
+// One untimed load of each page comes first (the server compresses and caches each file on its
+// first request). Prints one JSON object on stdout.
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { median } from '../lib/measure.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// DESIGN.md, "Toolchain facts": the flags Chromium needs on these machines.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const AS_OF = '2026-11-21';
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, [join(HERE, 'server.mjs')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const origin = await new Promise((resolveOrigin, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench server did not start: ${err}`)), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveOrigin(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited (${code}): ${err}`)));
+  });
+  return {
+    origin,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function newContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure() && r.failure().errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { context, page, problems };
+}
+
+// Waits for the page's own marks; on a timeout, says what went wrong in the page.
+async function waitForMarks(page, problems, predicate, what) {
+  try {
+    await page.waitForFunction(predicate, null, { timeout: 30000 });
+  } catch (err) {
+    throw new Error(`${what} did not finish within 30 s${problems.length ? `: ${problems.join('; ')}` : ''} (${err.message.split('\n')[0]})`);
+  }
+}
+
+// --- 1. the bench page ------------------------------------------------------------------------
+
+async function benchPageLoad(browser, origin) {
+  const { context, page, problems } = await newContext(browser);
+  await page.goto(`${origin}/__bench__/bench.html`);
+  await waitForMarks(page, problems, () => window.__bench && window.__bench.marks.done, 'the bench page');
+  const marks = await page.evaluate(() => window.__bench.marks);
+  if (marks.error) throw new Error(`bench page: ${marks.error}`);
+  return { context, page, problems, marks };
+}
+
+async function engineInBrowser(browser, origin, profiles, native, { loads, runs, minMs }) {
+  await (await benchPageLoad(browser, origin)).context.close();  // warm-up: untimed
+  const ready = [];
+  let last = null;
+  for (let i = 0; i < loads; i++) {
+    if (last) await last.context.close();
+    last = await benchPageLoad(browser, origin);
+    if (last.problems.length) throw new Error(`bench page: ${last.problems.join('; ')}`);
+    ready.push({
+      script_to_ready_ms: last.marks.ready - last.marks.scriptStart,
+      navigation_to_script_ms: last.marks.scriptStart,
+      navigation_to_ready_ms: last.marks.ready,
+    });
+  }
+  const inputs = profiles.map((p) => p.profile);
+  const answers = await last.page.evaluate((ps) => window.__bench.answers(ps), inputs);
+  answers.forEach((a, i) => {
+    if (a.text !== native[i]) {
+      throw new Error(`Chromium: ${profiles[i].name}: evaluateText differs from the native CLI\n  wasm:   ${a.text.slice(0, 600)}\n  native: ${native[i].slice(0, 600)}`);
+    }
+    if (!a.objectMatches) throw new Error(`Chromium: ${profiles[i].name}: evaluate() is not evaluateText() parsed`);
+    if (JSON.parse(a.text).status === 'error') throw new Error(`Chromium: ${profiles[i].name}: the engine answers an error: ${a.text.slice(0, 600)}`);
+  });
+  const timings = await last.page.evaluate(([ps, o]) => window.__bench.time(ps, o), [inputs, { runs, minMs }]);
+  const userAgent = await last.page.evaluate(() => navigator.userAgent);
+  await last.context.close();
+  const pick = (key) => median(ready.map((r) => r[key]));
+  return {
+    user_agent: userAgent,
+    startup: {
+      loads: ready.length,
+      script_to_ready_median_ms: pick('script_to_ready_ms'),
+      navigation_to_script_median_ms: pick('navigation_to_script_ms'),
+      navigation_to_ready_median_ms: pick('navigation_to_ready_ms'),
+      all: ready,
+    },
+    profiles: profiles.map((p, i) => ({ name: p.name, status: JSON.parse(answers[i].text).status, ...timings[i] })),
+  };
+}
+
+// --- 2 and 3. the widget ----------------------------------------------------------------------
+
+// Runs in the page before any of its scripts (Playwright's init script, not subject to the CSP).
+function watchWidget() {
+  const marks = {};
+  window.__ceMarks = marks;
+  const define = CustomElementRegistry.prototype.define;
+  CustomElementRegistry.prototype.define = function defineAndMark(name, ...rest) {
+    if (name === 'consular-eligibility' && marks.defined === undefined) marks.defined = performance.now();
+    return define.call(this, name, ...rest);
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachAndWatch(init) {
+    const root = attach.call(this, init);
+    if (this.localName === 'consular-eligibility') {
+      const observer = new MutationObserver(() => {
+        const q = root.querySelector('[part~="question"]');
+        if (marks.question === undefined && q && q.checkVisibility()) {
+          marks.question = performance.now();
+          marks.fact = q.getAttribute('data-fact');
+          observer.disconnect();
+          requestAnimationFrame(() => { marks.frame = performance.now(); });
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
+    }
+    return root;
+  };
+}
+
+function category(url) {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('/eligibility.mjs')) return 'glue';
+  if (path.endsWith('/engine.mjs')) return 'engine API';
+  if (path.startsWith('/consular-eligibility/') && /\.m?js$/.test(path)) return 'widget JS';
+  if (path.startsWith('/consular-eligibility/') && path.endsWith('.css')) return 'widget CSS';
+  if (path.endsWith('.json')) return 'rules';
+  return 'page/other';
+}
+
+async function widgetLoad(browser, origin) {
+  const { context, page, problems } = await newContext(browser);
+  await page.addInitScript(watchWidget);
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
+  await page.goto(`${origin}/visa.html`);
+  await waitForMarks(page, problems, () => window.__ceMarks && window.__ceMarks.frame !== undefined, "/visa.html's first question");
+  const marks = await page.evaluate(() => window.__ceMarks);
+  // Playwright's own check that the question is what an applicant sees.
+  await page.locator('consular-eligibility').locator('[part~="question"]').first().waitFor({ state: 'visible' });
+  return { context, page, problems, marks, responses };
+}
+
+async function widgetInBrowser(browser, origin, { loads }) {
+  await (await widgetLoad(browser, origin)).context.close();  // warm-up: untimed
+  const times = [];
+  let download = null;
+  for (let i = 0; i < loads; i++) {
+    const load = await widgetLoad(browser, origin);
+    if (load.problems.length) throw new Error(`/visa.html: ${load.problems.join('; ')}`);
+    const { marks } = load;
+    times.push({
+      navigation_to_question_ms: marks.question,
+      navigation_to_frame_ms: marks.frame,
+      script_to_frame_ms: marks.frame - marks.defined,
+      navigation_to_script_ms: marks.defined,
+      first_question: marks.fact,
+    });
+    if (i === 0) {
+      // The first visit's download: every response that had arrived when the question was shown
+      // (by the page's own Resource Timing: responseEnd against the frame's time).
+      const ends = new Map(await load.page.evaluate(() => [
+        ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),
+      ].map((e) => [e.name, e.responseEnd])));
+      download = { files: [], after_first_question: [] };
+      for (const r of load.responses) {
+        let body;
+        try {
+          body = await r.body();
+        } catch {
+          continue;  // a redirect or an aborted request: no body
+        }
+        const end = ends.get(r.url());
+        const entry = {
+          url: new URL(r.url()).pathname,
+          status: r.status(),
+          category: category(r.url()),
+          content_type: r.headers()['content-type'] || '',
+          content_encoding: r.headers()['content-encoding'] || '',
+          raw: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+          response_end_ms: end ?? null,
+        };
+        if (end !== undefined && end > marks.frame) download.after_first_question.push(entry);
+        else download.files.push(entry);
+      }
+    }
+    await load.context.close();
+  }
+  const pick = (key) => median(times.map((t) => t[key]));
+  return {
+    loads: times.length,
+    navigation_to_question_median_ms: pick('navigation_to_question_ms'),
+    navigation_to_frame_median_ms: pick('navigation_to_frame_ms'),
+    script_to_frame_median_ms: pick('script_to_frame_ms'),
+    navigation_to_script_median_ms: pick('navigation_to_script_ms'),
+    all: times,
+    download,
+  };
+}
+
+async function main() {
+  const loads = option('--loads', 7);
+  const runs = option('--runs', 7);
+  const minMs = option('--min-ms', 50);
+  const profiles = JSON.parse(readFileSync(join(HERE, '..', 'profiles.json'), 'utf8'));
+  const batch = spawnSync(join(ROOT, 'build/native/bin/eligibility'), ['batch', '--date', AS_OF], {
+    input: profiles.map((p) => JSON.stringify(p.profile)).join('\n') + '\n',
+    encoding: 'utf8',
+  });
+  if (batch.status !== 0) throw new Error(`eligibility batch exited ${batch.status}: ${batch.stderr}${batch.stdout}`);
+  const native = batch.stdout.trimEnd().split('\n');
+
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const engine = await engineInBrowser(browser, server.origin, profiles, native, { loads, runs, minMs });
+    for (const p of engine.profiles) {
+      console.error(`chromium: ${p.name.padEnd(18)} evaluate ${p.evaluate.median_us.toFixed(2)} µs  evaluateText ${p.evaluateText.median_us.toFixed(2)} µs  (from text ${p.evaluateTextFromText.median_us.toFixed(2)} µs)`);
+    }
+    console.error(`chromium: script start to ready engine ${engine.startup.script_to_ready_median_ms.toFixed(1)} ms (median of ${engine.startup.loads} fresh loads)`);
+    const widget = await widgetInBrowser(browser, server.origin, { loads });
+    console.error(`chromium: /visa.html navigation to first question ${widget.navigation_to_frame_median_ms.toFixed(1)} ms, widget script to first question ${widget.script_to_frame_median_ms.toFixed(1)} ms (median of ${widget.loads})`);
+    process.stdout.write(`${JSON.stringify({ chromium: browser.version(), engine, widget })}\n`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

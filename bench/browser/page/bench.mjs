@@ -1,0 +1,40 @@
+// The benchmark page's script: from its first line to a ready engine, through the public API
+// only (import engine.mjs, createEngine() with its default options); then, when the driver asks,
+// the answers to check and the timing of evaluate() and evaluateText() (bench/lib/measure.mjs).
+const scriptStart = performance.now();
+const marks = { scriptStart };
+window.__bench = { marks };
+try {
+  const { createEngine } = await import('/consular-eligibility/engine.mjs');
+  marks.imported = performance.now();
+  const engine = await createEngine();
+  marks.ready = performance.now();
+  const { measure } = await import('/__bench__/measure.mjs');
+
+  // Deep equality of JSON values, whatever the order of object keys.
+  const same = (a, b) => {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]));
+  };
+  /** Each profile's evaluateText(), and whether evaluate() is that text parsed. */
+  window.__bench.answers = (profiles) => profiles.map((p) => {
+    const text = engine.evaluateText(p);
+    const object = engine.evaluate(p);
+    return { text, objectMatches: same(object, JSON.parse(text)) };
+  });
+  window.__bench.time = (profiles, options) => profiles.map((p) => {
+    const text = JSON.stringify(p);
+    return {
+      evaluate: measure(() => engine.evaluate(p), options),
+      evaluateText: measure(() => engine.evaluateText(p), options),
+      evaluateTextFromText: measure(() => engine.evaluateText(text), options),
+    };
+  });
+} catch (err) {
+  marks.error = String(err && err.stack || err);
+}
+marks.done = true;

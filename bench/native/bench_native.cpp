@@ -1,0 +1,190 @@
+// Native benchmark of the rules core: microseconds per decision, for several profiles, for one or
+// more rules bundles (the default one and the scaled ones of bench/scale_rules.mjs).
+//
+//   eligibility_bench [--runs N] [--min-ms MS] PROFILES.json NAME=BUNDLE.json [NAME=BUNDLE.json …]
+//
+// For every bundle and every profile it measures
+//   parsed: eligibility::evaluate() with the profile already parsed (parse_profile once, outside
+//           the timing), the typed Decision reused across calls;
+//   json:   Engine::evaluate_view(): profile JSON text in, decision JSON text out.
+// Each figure is the median over N runs (default 7); each run repeats the call enough times to
+// last at least MS milliseconds (default 50), the count found once beforehand by doubling.
+// Before timing, the decision written from the parsed path must be byte for byte the text of the
+// JSON path, or the program stops.
+//
+// Prints one JSON object on stdout (read by bench/run.mjs); progress on stderr.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "eligibility/decision.hpp"
+#include "eligibility/decision_writer.hpp"
+#include "eligibility/engine.hpp"
+#include "eligibility/evaluator.hpp"
+#include "eligibility/profile.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+volatile uint64_t g_sink = 0;  // keeps the optimiser from dropping the calls
+
+[[noreturn]] void die(const std::string& message) {
+    std::fprintf(stderr, "eligibility_bench: %s\n", message.c_str());
+    std::exit(1);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+double elapsed_ms(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+struct Timing {
+    double median_us = 0, min_us = 0, max_us = 0;
+    uint64_t iterations = 0;  // per run
+    int runs = 0;
+};
+
+// Median over `runs` runs of µs per call; each run lasts at least min_ms.
+template <class F>
+Timing measure(F&& call, int runs, double min_ms) {
+    uint64_t n = 1;
+    for (;;) {
+        auto t0 = Clock::now();
+        for (uint64_t i = 0; i < n; ++i) call();
+        if (elapsed_ms(t0, Clock::now()) >= min_ms) break;
+        n *= 2;
+    }
+    std::vector<double> per_call;
+    for (int r = 0; r < runs; ++r) {
+        auto t0 = Clock::now();
+        for (uint64_t i = 0; i < n; ++i) call();
+        per_call.push_back(elapsed_ms(t0, Clock::now()) * 1000.0 / static_cast<double>(n));
+    }
+    std::sort(per_call.begin(), per_call.end());
+    Timing t;
+    t.median_us = per_call[per_call.size() / 2];
+    t.min_us = per_call.front();
+    t.max_us = per_call.back();
+    t.iterations = n;
+    t.runs = runs;
+    return t;
+}
+
+json timing_json(const Timing& t) {
+    return {{"median_us", t.median_us}, {"min_us", t.min_us}, {"max_us", t.max_us},
+            {"iterations", t.iterations}, {"runs", t.runs}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 7;
+    double min_ms = 50;
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+        else if (a == "--min-ms" && i + 1 < argc) min_ms = std::atof(argv[++i]);
+        else args.push_back(a);
+    }
+    if (args.size() < 2 || runs < 1 || min_ms <= 0) {
+        std::fprintf(stderr, "usage: eligibility_bench [--runs N] [--min-ms MS] PROFILES.json NAME=BUNDLE.json …\n");
+        return 1;
+    }
+
+    std::string profiles_text;
+    if (!read_file(args[0], profiles_text)) die("cannot read " + args[0]);
+    json profiles = json::parse(profiles_text, nullptr, false);
+    if (profiles.is_discarded() || !profiles.is_array()) die(args[0] + " is not a JSON array");
+
+    json report = {{"runs", runs}, {"min_ms_per_run", min_ms}, {"bundles", json::array()}};
+    for (size_t b = 1; b < args.size(); ++b) {
+        const auto eq = args[b].find('=');
+        if (eq == std::string::npos) die("expected NAME=BUNDLE.json, got " + args[b]);
+        const std::string name = args[b].substr(0, eq), path = args[b].substr(eq + 1);
+        std::string bundle;
+        if (!read_file(path, bundle)) die("cannot read " + path);
+
+        // Loading (validate + compile), median of 3.
+        std::vector<double> loads;
+        std::optional<eligibility::Engine> engine;
+        for (int r = 0; r < 3; ++r) {
+            eligibility::Errors errors;
+            auto t0 = Clock::now();
+            engine = eligibility::Engine::load(bundle, errors);
+            loads.push_back(elapsed_ms(t0, Clock::now()));
+            if (!engine) die(path + ": " + eligibility::errors_json(errors));
+        }
+        std::sort(loads.begin(), loads.end());
+        std::fprintf(stderr, "native: %s (%zu bytes) loaded in %.1f ms\n", name.c_str(), bundle.size(), loads[1]);
+
+        json bundle_report = {{"name", name}, {"file", path}, {"bytes", bundle.size()},
+                              {"load_ms", loads[1]}, {"profiles", json::array()}};
+        const eligibility::RuleSet& rules = engine->rules();
+        for (const auto& p : profiles) {
+            if (!p.is_object() || !p.contains("name") || !p.contains("profile")) die(args[0] + ": each entry needs name and profile");
+            const std::string pname = p["name"].get<std::string>();
+            const std::string text = p["profile"].dump();
+            eligibility::EvalOptions options;
+            options.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+
+            // JSON in, JSON out.
+            eligibility::Status status;
+            const std::string reference(engine->evaluate_view(text, options, &status));
+            if (status == eligibility::Status::error) die(name + "/" + pname + ": " + reference);
+
+            // The same profile parsed once; evaluate() alone.
+            eligibility::Profile profile;
+            eligibility::Errors errors = eligibility::parse_profile(text, rules, options.default_as_of, profile);
+            if (!errors.empty()) die(name + "/" + pname + ": " + eligibility::errors_json(errors));
+            eligibility::Decision decision;
+            eligibility::evaluate(rules, profile, decision);
+            std::string written;
+            eligibility::write_decision(rules, decision, options.lang, written);
+            if (written != reference) die(name + "/" + pname + ": the parsed path and evaluate_view disagree");
+
+            const Timing parsed = measure([&] {
+                eligibility::evaluate(rules, profile, decision);
+                g_sink = g_sink + static_cast<uint64_t>(decision.status) + decision.documents.size();
+            }, runs, min_ms);
+            const Timing json_io = measure([&] {
+                std::string_view out = engine->evaluate_view(text, options);
+                g_sink = g_sink + out.size();
+            }, runs, min_ms);
+            std::fprintf(stderr, "native: %s %-18s parsed %8.3f us  json %8.3f us\n", name.c_str(), pname.c_str(),
+                         parsed.median_us, json_io.median_us);
+            bundle_report["profiles"].push_back({
+                {"name", pname},
+                {"status", eligibility::status_name(status)},
+                {"decision_bytes", reference.size()},
+                {"decision", reference},
+                {"parsed", timing_json(parsed)},
+                {"json", timing_json(json_io)},
+            });
+        }
+        report["bundles"].push_back(std::move(bundle_report));
+    }
+    std::string out = report.dump();
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+}
