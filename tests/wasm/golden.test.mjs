@@ -26,6 +26,8 @@ for (const c of cases) {
     const text = engine.evaluateText(c.input, { lang: c.lang });
     const problems = match(c.expect, JSON.parse(text));
     assert.deepEqual(problems, [], problems.join('\n'));
+    // evaluate() assembles the same decision from a skeleton and cached fragments: same object.
+    assert.equal(JSON.stringify(engine.evaluate(c.input, { lang: c.lang })), text, 'evaluate() differs from evaluateText()');
     if (native.has(c.name)) assert.equal(text, native.get(c.name), 'the wasm and native bytes differ');
   });
 }

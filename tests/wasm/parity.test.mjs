@@ -94,6 +94,9 @@ test(`${COUNT} random profiles give the same bytes natively and in WebAssembly`,
     inputs.forEach((input, i) => {
       const wasm = engine.evaluateText(input, { lang });
       ++compared;
+      // evaluate() (a skeleton plus cached fragments) gives exactly the object evaluateText() writes.
+      const assembled = JSON.stringify(engine.evaluate(input, { lang }));
+      if (assembled !== wasm && differences.length < 5) differences.push({ lang, input, wasm, assembled });
       const status = JSON.parse(wasm).status;
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (wasm !== native[i] && differences.length < 5) differences.push({ lang, input, wasm, native: native[i] });
