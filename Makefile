@@ -43,19 +43,14 @@ fuzz: bootstrap
 test-wasm: wasm
 	@node --test tests/wasm/
 
-# The widget as a mission copies it, one folder: the element, its stylesheet, the engine, its
+# The widget as a mission copies it, one minified folder: the element, its stylesheet, the engine, its
 # rule packs (rules/, one per service, fetched when an applicant chooses the service) and a copy
 # of the whole rules bundle (rules.json) for missions to edit and serve through rules-src; and the
 # demo embassy's own rules file for demo/mission-rules.html.
 WEB_DIR := build/web/consular-eligibility
 web: wasm
-	@rm -rf $(WEB_DIR).tmp && mkdir -p $(WEB_DIR).tmp
-	@cp web/*.js web/*.css $(WEB_DIR).tmp/
-	@cp -r web/i18n $(WEB_DIR).tmp/i18n
-	@cp build/wasm/dist/engine.mjs build/wasm/dist/eligibility.mjs build/wasm/dist/eligibility.wasm $(WEB_DIR).tmp/
-	@cp -r build/wasm/dist/rules $(WEB_DIR).tmp/rules
-	@cp build/native/rules/default.json $(WEB_DIR).tmp/rules.json
-	@rm -rf $(WEB_DIR) && mv $(WEB_DIR).tmp $(WEB_DIR)
+	@scripts/bootstrap.sh web
+	@node scripts/build-web.mjs $(WEB_DIR) build/wasm/dist build/native/rules/default.json
 	@node demo/make-mission-rules.mjs build/native/rules/default.json build/web/demo-rules/embassy-rules.json
 
 # The sample mission website on http://127.0.0.1:8080 (PORT=… to change), in the foreground.
@@ -65,14 +60,14 @@ demo: web
 # The widget in headless Chromium, through the demo site under its strict CSP: end-to-end flows,
 # axe-core, CSP and same-origin checks, mobile and print layouts (screenshots in tests/web/artifacts/).
 test-web: web
-	@scripts/bootstrap.sh web
+	@scripts/bootstrap.sh browser
 	@node --test tests/web/
 
 # Benchmarks beside the peers (bench/README.md): the native core at four rule sizes, the
 # WebAssembly engine in Node and in headless Chromium, the widget's first visit, and json-logic-js,
 # json-rules-engine and ZEN on one shared workload; ONE table, with the budgets of DESIGN.md.
 bench: web
-	@scripts/bootstrap.sh web
+	@scripts/bootstrap.sh browser
 	@cmake --build --preset native --target eligibility_bench
 	@node bench/run.mjs --native-bin build/native/bin/eligibility_bench
 

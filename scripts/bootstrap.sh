@@ -4,9 +4,10 @@
 #
 #   scripts/bootstrap.sh native   compilers, CMake, nlohmann/json, doctest, iso-codes, jq
 #   scripts/bootstrap.sh wasm     … plus Emscripten and Node.js
-#   scripts/bootstrap.sh web      … plus Chromium and fonts for the browser tests, and their node
-#                                 modules (npm ci, when node_modules is missing or older than
+#   scripts/bootstrap.sh web      … plus the node modules that build the widget and test and
+#                                 benchmark it (npm ci, when node_modules is missing or older than
 #                                 package-lock.json)
+#   scripts/bootstrap.sh browser  … plus Chromium and fonts for the browser tests
 set -euo pipefail
 
 level="${1:-native}"
@@ -14,12 +15,13 @@ packages=(cmake ninja-build g++ clang libclang-rt-14-dev nlohmann-json3-dev doct
 case "$level" in
   native) ;;
   wasm) packages+=(emscripten nodejs) ;;
-  web)
-    packages+=(emscripten nodejs chromium fonts-dejavu-core)
+  web|browser)
+    packages+=(emscripten nodejs)
+    [ "$level" = browser ] && packages+=(chromium fonts-dejavu-core)
     # Debian's nodejs comes without npm; NodeSource's includes it.
     command -v npm >/dev/null 2>&1 || packages+=(npm)
     ;;
-  *) echo "bootstrap: unknown level '$level' (native, wasm or web)" >&2; exit 1 ;;
+  *) echo "bootstrap: unknown level '$level' (native, wasm, web or browser)" >&2; exit 1 ;;
 esac
 
 missing=()
@@ -34,8 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   run apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The browser tests' node modules (playwright-core, axe-core), exactly as package-lock.json pins them.
-if [ "$level" = web ]; then
+# The node modules (esbuild; playwright-core, axe-core; the benchmarks' peers), exactly as
+# package-lock.json pins them.
+if [ "$level" = web ] || [ "$level" = browser ]; then
   cd "$(dirname "$0")/.."
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "bootstrap: npm ci" >&2
