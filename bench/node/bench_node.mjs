@@ -2,6 +2,7 @@
 // The WebAssembly engine through its JavaScript API, in Node.js.
 //
 //   node bench/node/bench_node.mjs [--runs N] [--min-ms MS] [--startup-runs N]
+//   ELIGIBILITY_DIST=DIR …   another build of the engine (default build/wasm/dist), to compare builds
 //
 // - Before any timing, for every profile of bench/profiles.json: engine.evaluateText(profile)
 //   must be byte for byte what the native CLI prints for it (`eligibility batch`), and
@@ -23,7 +24,7 @@ import { measure, median } from '../lib/measure.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
-const DIST = join(ROOT, 'build/wasm/dist');
+const DIST = process.env.ELIGIBILITY_DIST || join(ROOT, 'build/wasm/dist');
 const CLI = join(ROOT, 'build/native/bin/eligibility');
 const AS_OF = '2026-11-21';
 
