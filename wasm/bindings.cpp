@@ -60,9 +60,11 @@ std::string create_default_engine() {
     return keep(std::move(engine), errors);
 }
 
-// A mission's rules: a bundle, or one service document run inside the built-in bundle.
-std::string create_engine(const std::string& rules) {
+// A mission's rules: a bundle, or one service document run inside the built-in bundle; its `size`
+// bytes are at `at`, written there by engine.mjs (see input_at).
+std::string create_engine_at(uintptr_t at, size_t size) {
     eligibility::Errors errors;
+    const std::string_view rules(reinterpret_cast<const char*>(at), size);
     auto engine = Engine::load_document(eligibility::embedded::default_rules(), rules, errors);
     return keep(std::move(engine), errors);
 }
@@ -185,12 +187,13 @@ std::string facts(int handle, const std::string& service, const std::string& lan
     return e ? e->facts(service, eligibility::parse_lang(lang).value_or(eligibility::Lang::en)).json : no_engine();
 }
 
-// Rule packs: adds one service document to an engine. {"status":"ok"} or the error object
-// (paths into the document); on failure the engine is unchanged.
-std::string add_service(int handle, const std::string& service_document) {
+// Rule packs: adds one service document, its `size` bytes at `at` (see input_at), to an engine.
+// {"status":"ok"} or the error object (paths into the document); on failure the engine is
+// unchanged.
+std::string add_service_at(int handle, uintptr_t at, size_t size) {
     Engine* e = find(handle);
     if (!e) return no_engine();
-    const eligibility::Errors errors = e->add_service(service_document);
+    const eligibility::Errors errors = e->add_service(std::string_view(reinterpret_cast<const char*>(at), size));
     return errors.empty() ? std::string("{\"status\":\"ok\"}") : eligibility::errors_json(errors);
 }
 
@@ -215,9 +218,9 @@ std::string rules_version(int handle) {
 
 EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("createDefaultEngine", &create_default_engine);
-    emscripten::function("createEngine", &create_engine);
+    emscripten::function("createEngineAt", &create_engine_at);
     emscripten::function("releaseEngine", &release_engine);
-    emscripten::function("addService", &add_service);
+    emscripten::function("addServiceAt", &add_service_at);
     emscripten::function("loadedServices", &loaded_services);
     emscripten::function("evaluate", &evaluate);
     emscripten::function("evaluateInto", &evaluate_into);

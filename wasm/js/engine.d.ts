@@ -130,6 +130,10 @@ export interface CreateEngineOptions {
   services?: 'all' | (ServiceId | string)[];
 }
 
+/** Starts downloading and compiling the WebAssembly module now, before createEngine() is called;
+ * resolves when it is ready. */
+export function preload(): Promise<void>;
+
 /** Rejects with EligibilityError (code invalid_rules, paths into the rules) if the rules do not validate. */
 export function createEngine(options?: CreateEngineOptions): Promise<Engine>;
 

@@ -55,6 +55,16 @@ function loadModule() {
   return modulePromise;
 }
 
+/**
+ * Starts downloading and compiling the WebAssembly module, which createEngine() would otherwise
+ * start only when called. A page that will need an engine calls it as early as it can (the widget
+ * does when its script loads, before it knows which rules it will use). Resolves when the module
+ * is ready; rejects if it cannot be loaded (a later createEngine() tries again).
+ */
+export function preload() {
+  return loadModule().then(() => undefined);
+}
+
 function checkLang(lang, where) {
   if (lang === undefined || lang === null) return '';
   if (!LANGS.has(lang)) throw new TypeError(`${where}: lang must be 'en', 'az' or 'ru', not ${JSON.stringify(lang)}`);
@@ -104,6 +114,19 @@ function profileText(profile) {
   }
 }
 
+// Puts text (a string, written as UTF-8) or bytes into the module's input buffer: one copy, where
+// passing them through Embind as a std::string copies them a byte at a time (milliseconds for a
+// rules pack). Valid until the next call that uses the buffer.
+function intoModule(m, text) {
+  if (typeof text === 'string') {
+    const at = m.inputAt(text.length * 3);  // UTF-8 needs at most 3 bytes per UTF-16 unit
+    return { at, size: utf8in.encodeInto(text, m.HEAPU8.subarray(at, at + text.length * 3)).written };
+  }
+  const at = m.inputAt(text.length);
+  m.HEAPU8.set(text, at);
+  return { at, size: text.length };
+}
+
 class Engine {
   #module;
   #handle;
@@ -142,16 +165,7 @@ class Engine {
       this.#callLang = lang;
       this.#callAsOf = asOf;
     }
-    let size;
-    let at;
-    if (typeof p.text === 'string') {
-      at = m.inputAt(p.text.length * 3);  // UTF-8 needs at most 3 bytes per UTF-16 unit
-      size = utf8in.encodeInto(p.text, m.HEAPU8.subarray(at, at + p.text.length * 3)).written;
-    } else {
-      at = m.inputAt(p.text.length);
-      m.HEAPU8.set(p.text, at);
-      size = p.text.length;
-    }
+    const { at, size } = intoModule(m, p.text);
     const out = m.evaluateSkeletonAt(this.#handle, at, size);
     const heap = m.HEAPU8;
     const skeleton = JSON.parse(utf8.decode(heap.subarray(out, heap.indexOf(0, out))));
@@ -245,7 +259,8 @@ class Engine {
       const bytes = this.#early.get(id) ?? readPack(id);
       this.#early.delete(id);
       const done = bytes.then((pack) => {
-        const added = JSON.parse(this.#module.addService(this.#handle, pack));
+        const { at, size } = intoModule(this.#module, pack);
+        const added = JSON.parse(this.#module.addServiceAt(this.#handle, at, size));
         if (added.status !== 'ok') throw new EligibilityError(added);
         for (const key of [...this.#fragmentTables.keys()]) if (key.startsWith(`${id}/`)) this.#fragmentTables.delete(key);
       }).finally(() => this.#loading.delete(id));
@@ -319,7 +334,13 @@ export async function createEngine(options = {}) {
   }
   const module = await loadModule();
   // Empty or not, given rules are judged by the core, exactly as the CLI's validate-rules would.
-  const created = JSON.parse(rulesText === null ? module.createDefaultEngine() : module.createEngine(rulesText));
+  let created;
+  if (rulesText === null) {
+    created = JSON.parse(module.createDefaultEngine());
+  } else {
+    const { at, size } = intoModule(module, rulesText);
+    created = JSON.parse(module.createEngineAt(at, size));
+  }
   if (created.status !== 'ok') throw new EligibilityError(created);
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
   const wanted = services === 'all' ? engine.services().map((s) => s.id) : services;
