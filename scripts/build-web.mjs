@@ -1,6 +1,7 @@
 // Assembles the folder a mission copies (docs/embedding.md, section 1), minified:
 //
 //   node scripts/build-web.mjs OUT_DIR WASM_DIST RULES_BUNDLE
+//   MINIFY=0 node scripts/build-web.mjs …     the same, readable (for profiling in a browser)
 //
 // The widget's modules become one script plus one chunk per language (web/i18n.js imports each
 // language with its own static import(), so only the applicant's language is fetched). The engine
@@ -27,6 +28,7 @@ const staging = `${outDir}.tmp`;
 
 // ES2022 is what the widget already requires (private class fields; docs/embedding.md, section 9).
 const TARGET = 'es2022';
+const MINIFY = process.env.MINIFY !== '0';
 const LEGAL_COMMENTS = 'none';
 // Azerbaijani and Russian texts as themselves, not \u escapes: a third smaller before gzip.
 // Module scripts are always decoded as UTF-8.
@@ -42,7 +44,7 @@ await esbuild.build({
   splitting: true,
   format: 'esm',
   target: TARGET,
-  minify: true,
+  minify: MINIFY,
   legalComments: LEGAL_COMMENTS,
   charset: CHARSET,
   // The engine is loaded by the widget at run time and is a public module of its own.
@@ -55,7 +57,7 @@ await esbuild.build({
   entryPoints: [join(root, 'web/consular-eligibility.css')],
   outdir: staging,
   bundle: true,
-  minify: true,
+  minify: MINIFY,
   charset: CHARSET,
   logLevel: 'warning',
 });
@@ -65,7 +67,7 @@ await esbuild.build({
 for (const file of ['engine.mjs', 'eligibility.mjs']) {
   const source = await readFile(join(wasmDist, file), 'utf8');
   const { code } = await esbuild.transform(source, {
-    format: 'esm', target: TARGET, minify: true, legalComments: LEGAL_COMMENTS, charset: CHARSET, loader: 'js',
+    format: 'esm', target: TARGET, minify: MINIFY, legalComments: LEGAL_COMMENTS, charset: CHARSET, loader: 'js',
   });
   await writeFile(join(staging, file), code);
 }

@@ -23,10 +23,10 @@ import { renderQuestion } from './render-question.js';
 import { renderOutcome } from './render-outcome.js';
 import { renderAnswers } from './render-answers.js';
 
-// Start fetching the engine's module while the element gets ready; a failure is reported when
-// the element awaits it.
+// Start fetching the engine's module, and the WebAssembly it loads, while the element gets ready;
+// a failure is reported when the element awaits it.
 const enginePromise = import('./engine.mjs');
-enginePromise.catch(() => {});
+enginePromise.then((api) => api.preload()).catch(() => {});
 
 const STYLESHEET = new URL('./consular-eligibility.css', import.meta.url).href;
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -478,7 +478,7 @@ class ConsularEligibility extends HTMLElement {
       value: this.#answers.get(q.id),
       draft: draft !== undefined ? draft : error ? error.draft : undefined,
       error: shown,
-      countryNames: q.type === 'country' ? this.#countryNames(q.id) : null,
+      countryNames: q.type === 'country' ? () => this.#countryNames(q.id) : null,
     });
     const canGoBack = index > 0 || !this.#attributeService();
     const form = h('form', {

@@ -34,16 +34,19 @@ export function fold(text) {
 let instances = 0;
 
 // Region names from the browser's CLDR data, for matching only; none if the browser has none.
-const displayNames = ['en', 'az', 'ru'].flatMap((lang) => {
-  try {
-    return [new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })];
-  } catch {
-    return [];
-  }
-});
+// Made on the first search, not when the module loads: each language's CLDR data takes the
+// browser tens of milliseconds to open, which would delay the first question.
+let displayNames = null;
 
 function cldrNames(code) {
   if (!/^[A-Z]{2}$/.test(code)) return [];
+  displayNames ??= ['en', 'az', 'ru'].flatMap((lang) => {
+    try {
+      return [new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })];
+    } catch {
+      return [];
+    }
+  });
   return displayNames.flatMap((d) => {
     try {
       const name = d.of(code);
@@ -59,7 +62,9 @@ export class CountryCombobox {
    * @param {object} o
    * @param {string} o.id           id of the text field (the question's label points at it)
    * @param {string} o.lang
-   * @param {{value: string, label: string, names: Record<string, string>}[]} o.options
+   * @param {{value: string, label: string}[]} o.options   in the chosen language
+   * @param {() => Map<string, Record<string, string>>} o.otherNames  each option's names in every
+   *                               language, asked for on the first search
    * @param {string} [o.value]      the answer to show pre-selected
    * @param {string} [o.text]       text to restore in the field (an unfinished answer)
    * @param {string} o.labelId      id of the question's label, which also names the list
@@ -70,16 +75,10 @@ export class CountryCombobox {
     this.lang = o.lang;
     this.listId = `${o.id}-list`;
     this.optionIdBase = `${o.id}-opt-${++instances}`;
-    const compare = collator(o.lang).compare;
-    this.options = o.options
-      .map((opt) => ({
-        ...opt,
-        keys: [...new Set([opt.label, ...Object.values(opt.names || {}), ...cldrNames(opt.value)].map(fold))],
-        foldedLabel: fold(opt.label),
-        code: opt.value.length === 2 ? opt.value.toLowerCase() : null,
-      }))
-      .sort((a, b) => compare(a.label, b.label));
-    this.byValue = new Map(this.options.map((opt) => [opt.value, opt]));
+    this.givenOptions = o.options;
+    this.otherNames = o.otherNames;
+    this.searchable = null;  // built on the first search (#options)
+    this.byValue = new Map(o.options.map((opt) => [opt.value, opt]));
     this.selected = o.value !== undefined && this.byValue.has(o.value) ? this.byValue.get(o.value) : null;
     this.matches = [];
     this.active = -1;
@@ -147,13 +146,36 @@ export class CountryCombobox {
     return !this.list.hidden;
   }
 
+  // The options sorted by the language's collation, each with its folded search keys. Built when
+  // the applicant first opens the list or types, not before the question is shown: folding some
+  // 250 countries' names in four forms and sorting them is the slowest part of drawing the
+  // question, and most applicants see it before they touch the field.
+  #options() {
+    if (!this.searchable) {
+      const compare = collator(this.lang).compare;
+      const names = this.otherNames();
+      this.searchable = this.givenOptions
+        .map((given) => ({ ...given, names: names.get(given.value) || {} }))
+        .map((opt) => ({
+          ...opt,
+          keys: [...new Set([opt.label, ...Object.values(opt.names || {}), ...cldrNames(opt.value)].map(fold))],
+          foldedLabel: fold(opt.label),
+          code: opt.value.length === 2 ? opt.value.toLowerCase() : null,
+        }))
+        .sort((a, b) => compare(a.label, b.label));
+      this.byValue = new Map(this.searchable.map((opt) => [opt.value, opt]));
+      if (this.selected) this.selected = this.byValue.get(this.selected.value);
+    }
+    return this.searchable;
+  }
+
   /** The chosen country code, or null. Text that names exactly one country in any language (or
    * is its code) counts as choosing it. */
   read() {
     if (this.selected) return this.selected.value;
     const q = fold(this.input.value);
     if (!q) return null;
-    const exact = this.options.filter((opt) => opt.code === q || opt.keys.includes(q));
+    const exact = this.#options().filter((opt) => opt.code === q || opt.keys.includes(q));
     return exact.length === 1 ? exact[0].value : null;
   }
 
@@ -164,9 +186,9 @@ export class CountryCombobox {
 
   #filter(text) {
     const q = fold(text);
-    if (!q) return this.options.map((opt) => ({ opt, alt: null }));
+    if (!q) return this.#options().map((opt) => ({ opt, alt: null }));
     const found = [];
-    for (const opt of this.options) {
+    for (const opt of this.#options()) {
       let rank = Infinity;
       let alt = null;
       if (opt.code !== null && opt.code === q) {

@@ -33,7 +33,8 @@ function dateInputSupported() {
  * @param {object} q    the question from engine.questions(): { id, type, label, help?, options?, min?, max? }
  * @param {object} ctx  { lang, idBase, number (1-based, or null), value (the stored answer),
  *                        draft (an unfinished answer to restore), error ({ text, action? } or null),
- *                        countryNames (Map value -> { en, az, ru }) }
+ *                        countryNames (a function answering a Map value -> { en, az, ru }, called
+ *                        when the applicant first searches the list) }
  */
 export function renderQuestion(q, ctx) {
   const { lang, idBase } = ctx;
@@ -158,11 +159,11 @@ export function renderQuestion(q, ctx) {
     }
 
     case 'country': {
-      const names = ctx.countryNames || new Map();
       const combo = new CountryCombobox({
         id: ids.field,
         lang,
-        options: (q.options || []).map((o) => ({ value: o.value, label: o.label, names: names.get(o.value) || {} })),
+        options: (q.options || []).map((o) => ({ value: o.value, label: o.label })),
+        otherNames: ctx.countryNames || (() => new Map()),
         value: initial.value,
         text: initial.text,
         labelId: ids.label,
