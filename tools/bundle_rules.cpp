@@ -7,8 +7,10 @@
 //
 // It also writes the rules as packs (PACKS_DIR): index.json (version, countries and the catalogue
 // of services, no service loaded) for the WebAssembly module to embed, and <service>.json for each
-// service, stamped with the version, for a browser to fetch when an applicant needs it. The packs
-// are checked by loading the index and adding each pack, as the browser will.
+// service, stamped with the version, for a browser to fetch when an applicant needs it; and
+// <service>.<lang>.json, the same with the texts of one language only ("languages": [lang]), less
+// than half the download for an applicant who reads one language. The packs are checked by
+// loading the index and adding each pack, as the browser will.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,6 +25,26 @@
 namespace {
 
 using ordered = nlohmann::ordered_json;
+
+// A copy of a service document with every text ({"en", "az", "ru"}) reduced to one language. The
+// engine's loader then checks the result: a text missed here, or anything else taken for one,
+// makes the pack fail to load.
+ordered one_language(const ordered& v, const char* lang) {
+    if (v.is_object()) {
+        if (v.size() == 3 && v.contains("en") && v.contains("az") && v.contains("ru")) {
+            return ordered::object({{lang, v[lang]}});
+        }
+        ordered out = ordered::object();
+        for (auto it = v.begin(); it != v.end(); ++it) out[it.key()] = one_language(it.value(), lang);
+        return out;
+    }
+    if (v.is_array()) {
+        ordered out = ordered::array();
+        for (const auto& item : v) out.push_back(one_language(item, lang));
+        return out;
+    }
+    return v;
+}
 
 bool read_file(const std::string& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
@@ -141,6 +163,7 @@ int main(int argc, char** argv) {
         std::cerr << "cannot write or load the packs' index\n";
         return 1;
     }
+    const auto index_rules = packed.rules;
     for (const auto& s : bundle["services"]) {
         ordered pack = ordered::object();
         for (auto it = s.begin(); it != s.end(); ++it) {
@@ -148,6 +171,24 @@ int main(int argc, char** argv) {
             if (it.key() == "service") pack["version"] = bundle["version"];
         }
         const std::string id = s["service"].get<std::string>();
+        for (const char* lang : eligibility::kLangCodes) {
+            ordered single = ordered::object();
+            for (auto it = pack.begin(); it != pack.end(); ++it) {
+                single[it.key()] = one_language(it.value(), lang);
+                if (it.key() == "version") single["languages"] = ordered::array({lang});
+            }
+            const std::string single_text = single.dump();
+            const auto single_loaded = eligibility::add_service(*index_rules, single_text);
+            if (!single_loaded.ok()) {
+                std::cerr << "the " << lang << " pack of " << id << " does not load on its index: "
+                          << (single_loaded.errors.empty() ? std::string() : single_loaded.errors[0].path + " " + single_loaded.errors[0].message) << "\n";
+                return 3;
+            }
+            if (!write_file(packs + "/" + id + "." + lang + ".json", single_text)) {
+                std::cerr << "cannot write the " << lang << " pack of " << id << "\n";
+                return 1;
+            }
+        }
         const std::string text = pack.dump();
         auto added = eligibility::add_service(*packed.rules, text);
         if (!added.ok()) {

@@ -426,7 +426,7 @@ void write_services(const RuleSet& rules, Lang lang, std::string& out) {
         const Service* loaded = rules.find_service(s.id);
         w.begin_object();
         w.field("id", s.id);
-        w.field("title", (loaded ? loaded->title : s.title).in(lang));
+        w.field("title", (loaded && loaded->speaks(lang) ? loaded->title : s.title).in(lang));
         w.end_object();
     }
     w.end_array();

@@ -6,6 +6,19 @@
 #include "eligibility/rules_loader.hpp"
 
 namespace eligibility {
+namespace {
+
+// A service loaded from a one-language rule pack answers only in that language; `lang` empty
+// means every language (a decision without one carries all three texts).
+std::optional<Error> language_not_loaded(const Service& s, std::optional<Lang> lang) {
+    if (lang ? s.speaks(*lang) : s.languages == kAllLangs) return std::nullopt;
+    const std::string loaded = "the rules of this service are loaded in " + lang_list(s.languages) + " only";
+    return Error{"/service", ErrorCode::service_not_loaded,
+                 lang ? loaded + ", not in " + lang_code(*lang) + ": load them in " + lang_code(*lang) + " (loadService)"
+                      : loaded + "; an answer without lang has all three languages: load the whole service (loadService)"};
+}
+
+}  // namespace
 
 std::optional<Engine> Engine::load(std::string_view bundle_json, Errors& errors) {
     LoadResult loaded = load_rules(bundle_json);
@@ -32,8 +45,11 @@ Errors Engine::add_service(std::string_view service_document) {
     return {};
 }
 
-bool Engine::run(std::string_view profile_json, const EvalOptions& options) {
+bool Engine::run(std::string_view profile_json, const EvalOptions& options, std::optional<Lang> texts_in) {
     Errors errors = parse_profile(profile_json, *rules_, options.default_as_of, profile_);
+    if (errors.empty()) {
+        if (auto missing = language_not_loaded(*profile_.service, texts_in)) errors.push_back(std::move(*missing));
+    }
     if (!errors.empty()) {
         scratch_.status = Status::error;
         scratch_.service = nullptr;
@@ -52,7 +68,7 @@ JsonResult Engine::evaluate(std::string_view profile_json, const EvalOptions& op
 }
 
 std::string_view Engine::evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status) {
-    run(profile_json, options);
+    run(profile_json, options, options.lang);
     if (status) *status = scratch_.status;
     out_.clear();  // keeps its capacity: after the first decision, writing allocates nothing
     write_decision(*rules_, scratch_, options.lang, out_);
@@ -60,7 +76,7 @@ std::string_view Engine::evaluate_view(std::string_view profile_json, const Eval
 }
 
 std::string_view Engine::evaluate_skeleton_view(std::string_view profile_json, const EvalOptions& options) {
-    run(profile_json, options);
+    run(profile_json, options, options.lang);
     out_.clear();
     write_decision_skeleton(*rules_, scratch_, options.lang, out_);
     return out_;
@@ -69,13 +85,14 @@ std::string_view Engine::evaluate_skeleton_view(std::string_view profile_json, c
 std::string Engine::fragments(std::string_view service_id, std::optional<Lang> lang) const {
     const Service* s = rules_->find_service(service_id);
     if (!s) return errors_json({{"/service", ErrorCode::unknown_service, "no such service loaded"}});
+    if (auto missing = language_not_loaded(*s, lang)) return errors_json({*missing});
     std::string out;
     write_fragments(*s, lang, out);
     return out;
 }
 
 JsonResult Engine::questions(std::string_view profile_json, const EvalOptions& options) {
-    run(profile_json, options);
+    run(profile_json, options, options.lang.value_or(Lang::en));
     JsonResult result;
     result.status = scratch_.status;
     write_questions(*rules_, scratch_, options.lang.value_or(Lang::en), result.json);
@@ -87,6 +104,10 @@ JsonResult Engine::facts(std::string_view service_id, Lang lang) const {
     const Service* s = rules_->find_service(service_id);
     if (!s) {
         result.json = errors_json({{"/service", ErrorCode::unknown_service, "unknown service"}});
+        return result;
+    }
+    if (auto missing = language_not_loaded(*s, lang)) {
+        result.json = errors_json({*missing});
         return result;
     }
     write_facts(*rules_, *s, lang, result.json);

@@ -100,14 +100,26 @@ private:
         return true;
     }
 
+    // A text in each language of the document being read (text_langs_: all three, unless a service
+    // document declares fewer), and in no other.
     bool text(const json& obj, const char* key, const std::string& path, bool is_required, LocalText& out) {
         const json* v = member(obj, key);
         const std::string at = pointer_join(path, key);
-        if (!v) return is_required ? diag_.error(at, std::string("\"") + key + "\" is required (en, az and ru)") : true;
-        if (!v->is_object()) return diag_.error(at, "expected an object with en, az and ru texts");
+        const std::string langs = lang_list(text_langs_ ? text_langs_ : kAllLangs);
+        if (!v) return is_required ? diag_.error(at, std::string("\"") + key + "\" is required (" + langs + ")") : true;
+        if (!v->is_object()) return diag_.error(at, "expected an object with " + langs + " texts");
         bool ok = true;
         for (size_t i = 0; i < kLangCodes.size(); ++i) {
             const json* t = member(*v, kLangCodes[i]);
+            // Languages that could not be read (an error already) accept whichever texts are there.
+            if (text_langs_ == 0) {
+                if (t) ok = string_value(*t, pointer_join(at, kLangCodes[i]), kMaxTextBytes, out.text[i]) && ok;
+                continue;
+            }
+            if (!(text_langs_ & lang_bit(static_cast<Lang>(i)))) {
+                if (t) ok = diag_.error(pointer_join(at, kLangCodes[i]), std::string("this document's languages are ") + langs + ", not " + kLangCodes[i]);
+                continue;
+            }
             if (!t) {
                 ok = diag_.error(pointer_join(at, kLangCodes[i]), std::string("the ") + kLangCodes[i] + " text is missing");
                 continue;
@@ -332,8 +344,11 @@ private:
 
     void service(const json& doc, const std::string& path, Service& s) {
         if (!expect_object(doc, path, "a service")) return;
-        only_keys(doc, path, {"service", "version", "title", "citation", "facts", "lists", "constraints", "verdicts",
-                              "fees", "waivers", "documents", "checks", "deadlines", "notices"});
+        only_keys(doc, path, {"service", "version", "languages", "title", "citation", "facts", "lists", "constraints",
+                              "verdicts", "fees", "waivers", "documents", "checks", "deadlines", "notices"});
+        // A rule pack for one language carries only its texts; every text below is read in these.
+        if (const json* l = member(doc, "languages")) s.languages = languages(*l, pointer_join(path, "languages"));
+        text_langs_ = s.languages;
         // A service document published on its own (a rule pack) names the rules version it belongs
         // to, so that a cached pack of another version is refused rather than mixed in.
         if (const json* v = member(doc, "version")) {
@@ -368,6 +383,27 @@ private:
         deadlines(doc, path, s, compiler);
         items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
         if (!diag_.any()) render_fragments(s);
+        text_langs_ = kAllLangs;
+    }
+
+    // The declared languages, or 0 (after an error): texts are then read in whichever languages
+    // they have, so that one mistake here is not reported again at every text.
+    LangSet languages(const json& v, const std::string& path) {
+        const std::string expected = "expected an array of distinct languages: \"en\", \"az\", \"ru\"";
+        if (!v.is_array() || v.empty() || v.size() > kLangCodes.size()) {
+            diag_.error(path, expected);
+            return 0;
+        }
+        LangSet set = 0;
+        for (size_t i = 0; i < v.size(); ++i) {
+            const auto l = v[i].is_string() ? parse_lang(v[i].get_ref<const std::string&>()) : std::nullopt;
+            if (!l || (set & lang_bit(*l))) {
+                diag_.error(pointer_join(path, i), expected);
+                return 0;
+            }
+            set |= lang_bit(*l);
+        }
+        return set;
     }
 
     const json* section(const json& doc, const char* key, const std::string& path, bool is_required) {
@@ -920,6 +956,7 @@ private:
 
     Diagnostics diag_;
     RuleSet* rules_ = nullptr;
+    LangSet text_langs_ = kAllLangs;  // the languages of the service document being read
 };
 
 }  // namespace

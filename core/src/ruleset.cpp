@@ -1,6 +1,7 @@
 #include "eligibility/ruleset.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace eligibility {
 
@@ -51,6 +52,19 @@ std::optional<Lang> parse_lang(std::string_view code) {
         if (code == kLangCodes[i]) return static_cast<Lang>(i);
     }
     return std::nullopt;
+}
+
+std::string lang_list(LangSet langs) {
+    std::vector<const char*> codes;
+    for (size_t i = 0; i < kLangCodes.size(); ++i) {
+        if (langs & lang_bit(static_cast<Lang>(i))) codes.push_back(kLangCodes[i]);
+    }
+    std::string out;
+    for (size_t i = 0; i < codes.size(); ++i) {
+        if (i > 0) out += i + 1 == codes.size() ? " and " : ", ";
+        out += codes[i];
+    }
+    return out;
 }
 
 }  // namespace eligibility

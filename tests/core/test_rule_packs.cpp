@@ -91,3 +91,92 @@ TEST_CASE("a bundle's catalogue must list every service it holds, once") {
     b["services"] = json::array();
     CHECK(has_error(eligibility::load_rules(b.dump()).errors, "/services"));  // no catalogue: at least one service
 }
+
+namespace {
+
+// The fixture service with every text reduced to `lang`, declared in "languages".
+json in_one_language(json v, const char* lang) {
+    if (v.is_object() && v.size() == 3 && v.contains("en") && v.contains("az") && v.contains("ru")) {
+        return {{lang, v[lang]}};
+    }
+    if (v.is_object() || v.is_array()) {
+        for (auto& item : v) item = in_one_language(item, lang);
+    }
+    return v;
+}
+
+json one_language_service(const char* lang) {
+    json s = in_one_language(service(), lang);
+    s["languages"] = json::array({lang});
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a one-language pack decides in its language exactly as the whole service, and refuses others") {
+    auto whole = index_engine();
+    REQUIRE(whole.add_service(service().dump()).empty());
+    const json facts = {{"nationality", "DE"}, {"age", 30}};
+    for (const char* lang : {"en", "az", "ru"}) {
+        CAPTURE(lang);
+        auto one = index_engine();
+        REQUIRE_MESSAGE(one.add_service(one_language_service(lang).dump()).empty(), lang);
+        CHECK(decide(one, facts, lang) == decide(whole, facts, lang));
+        CHECK(one.fragments("visa", eligibility::parse_lang(lang)) == whole.fragments("visa", eligibility::parse_lang(lang)));
+        CHECK(one.facts("visa", *eligibility::parse_lang(lang)).json == whole.facts("visa", *eligibility::parse_lang(lang)).json);
+        for (const char* other : {"en", "az", "ru"}) {
+            if (std::string(other) == lang) continue;
+            const json refused = decide(one, facts, other);
+            CHECK(refused["status"] == "error");
+            CHECK(refused["errors"][0]["code"] == "service_not_loaded");
+            CHECK(refused["errors"][0]["path"] == "/service");
+            CHECK(json::parse(one.facts("visa", *eligibility::parse_lang(other)).json)["errors"][0]["code"] == "service_not_loaded");
+            CHECK(json::parse(one.fragments("visa", eligibility::parse_lang(other)))["errors"][0]["code"] == "service_not_loaded");
+        }
+        // Without a language a decision carries all three texts: refused too.
+        CHECK(decide(one, facts)["errors"][0]["code"] == "service_not_loaded");
+        // The list of services still has every title: the pack's own, or the catalogue's where the
+        // pack has none in that language.
+        CHECK(json::parse(one.services(eligibility::Lang::ru))[0]["title"] == (std::string(lang) == "ru" ? "Visa (ru)" : "visa (ru)"));
+    }
+    // Questions default to English: an Azerbaijani-only pack asks for a language.
+    auto az = index_engine();
+    REQUIRE(az.add_service(one_language_service("az").dump()).empty());
+    eligibility::EvalOptions o;
+    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+    CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["errors"][0]["code"] == "service_not_loaded");
+    o.lang = eligibility::Lang::az;
+    CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["status"] != "error");
+    // Adding the whole service again replaces the one-language pack.
+    REQUIRE(az.add_service(service().dump()).empty());
+    CHECK(decide(az, facts)["status"] != "error");
+}
+
+TEST_CASE("\"languages\" must be distinct known languages, and the texts exactly those") {
+    auto e = index_engine();
+    json s = one_language_service("az");
+    s["languages"] = json::array({"az", "az"});
+    CHECK(has_error(e.add_service(s.dump()), "/languages/1"));
+    s["languages"] = json::array({"fr"});
+    auto errors = e.add_service(s.dump());
+    CHECK(has_error(errors, "/languages/0"));
+    CHECK_MESSAGE(errors.size() == 1, describe(errors));  // the texts are not all reported again
+    s["languages"] = json::array();
+    CHECK(has_error(e.add_service(s.dump()), "/languages"));
+    s["languages"] = "az";
+    CHECK(has_error(e.add_service(s.dump()), "/languages"));
+
+    // A text in a language the document does not declare, and one missing a declared language.
+    s = one_language_service("az");
+    s["title"]["en"] = "Visa";
+    errors = e.add_service(s.dump());
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "/title/en");
+    CHECK(errors[0].message == "this document's languages are az, not en");
+    s = one_language_service("az");
+    s["languages"] = json::array({"az", "ru"});
+    errors = e.add_service(s.dump());
+    CHECK(has_error(errors, "/title/ru"));
+    CHECK(has_error(errors, "/verdicts/0/title/ru"));
+    CHECK(e.rules().services.empty());
+}

@@ -60,8 +60,9 @@ public:
     const RuleSet& rules() const { return *rules_; }
 
 private:
-    // Parses and evaluates into scratch_; false (with errors written) on bad input.
-    bool run(std::string_view profile_json, const EvalOptions& options);
+    // Parses and evaluates into scratch_; false (with errors written) on bad input, or when the
+    // service's texts are not loaded in `texts_in` (empty: in every language).
+    bool run(std::string_view profile_json, const EvalOptions& options, std::optional<Lang> texts_in);
 
     std::shared_ptr<const RuleSet> rules_;
     Profile profile_;

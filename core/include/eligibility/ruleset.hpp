@@ -145,6 +145,7 @@ using Groups = std::vector<std::vector<uint32_t>>;
 
 struct Service {
     std::string id;
+    LangSet languages = kAllLangs;  // the languages its texts were loaded in ("languages" member)
     LocalText title;
     std::string citation;
     std::vector<FactDef> facts;
@@ -163,6 +164,7 @@ struct Service {
     std::vector<const Record*> fragment_records;  // by RecordJson::index (record_fragments.cpp)
 
     int fact_index(std::string_view id) const;
+    bool speaks(Lang l) const { return (languages & lang_bit(l)) != 0; }
 };
 
 // A service the rules know of, whether or not its records are loaded (rule packs: the index lists
