@@ -89,13 +89,6 @@ std::string bad_default_date() {
         {{"/as_of", eligibility::ErrorCode::invalid_date, "the default as_of (asOf) is not a date that exists"}});
 }
 
-std::string evaluate(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
-    Engine* e = find(handle);
-    if (!e) return no_engine();
-    const auto o = options(lang, as_of);
-    return o ? e->evaluate(profile, *o).json : bad_default_date();
-}
-
 // The hot path. The decision's text stays in the engine's own buffer, NUL-terminated (JSON
 // escapes every control character, so the text holds no other NUL), until the next call; its
 // address is returned for engine.mjs to decode in one TextDecoder call. Returning a std::string
@@ -209,9 +202,22 @@ std::string loaded_services(int handle) {
     return out + "]";
 }
 
-std::string rules_version(int handle) {
+// The languages a loaded service's texts are in, as a JSON array ([] if it is not loaded).
+std::string loaded_languages(int handle, const std::string& service) {
     Engine* e = find(handle);
-    return e ? e->rules_version() : std::string();
+    const eligibility::Service* s = e ? e->rules().find_service(service) : nullptr;
+    std::string out = "[";
+    for (size_t i = 0; s && i < eligibility::kLangCodes.size(); ++i) {
+        if (!s->speaks(static_cast<eligibility::Lang>(i))) continue;
+        if (out.size() > 1) out += ',';
+        out += quote(eligibility::kLangCodes[i]);
+    }
+    return out + "]";
+}
+
+std::string countries(int handle, const std::string& lang) {
+    Engine* e = find(handle);
+    return e ? e->countries(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine();
 }
 
 }  // namespace
@@ -222,7 +228,8 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("releaseEngine", &release_engine);
     emscripten::function("addServiceAt", &add_service_at);
     emscripten::function("loadedServices", &loaded_services);
-    emscripten::function("evaluate", &evaluate);
+    emscripten::function("loadedLanguages", &loaded_languages);
+    emscripten::function("countries", &countries);
     emscripten::function("evaluateInto", &evaluate_into);
     emscripten::function("inputAt", &input_at);
     emscripten::function("setCallOptions", &set_call_options);
@@ -231,5 +238,4 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("questions", &questions);
     emscripten::function("services", &services);
     emscripten::function("facts", &facts);
-    emscripten::function("rulesVersion", &rules_version);
 }

@@ -432,4 +432,16 @@ void write_services(const RuleSet& rules, Lang lang, std::string& out) {
     w.end_array();
 }
 
+void write_countries(const RuleSet& rules, Lang lang, std::string& out) {
+    JsonWriter w(out);
+    w.begin_array();
+    for (const Country& c : rules.countries) {
+        w.begin_object();
+        w.field("code", std::string_view(c.code.data(), 2));
+        w.field("name", c.name.in(lang));
+        w.end_object();
+    }
+    w.end_array();
+}
+
 }  // namespace eligibility

@@ -121,6 +121,12 @@ std::string Engine::services(Lang lang) const {
     return out;
 }
 
+std::string Engine::countries(Lang lang) const {
+    std::string out;
+    write_countries(*rules_, lang, out);
+    return out;
+}
+
 std::string errors_json(const Errors& errors) {
     std::string out;
     write_errors(errors, out);

@@ -147,6 +147,10 @@ TEST_CASE("a one-language pack decides in its language exactly as the whole serv
     CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["errors"][0]["code"] == "service_not_loaded");
     o.lang = eligibility::Lang::az;
     CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["status"] != "error");
+    // Country names come from the index, in every language whatever the packs.
+    const json names = json::parse(az.countries(eligibility::Lang::ru));
+    REQUIRE(names.size() == 6);
+    CHECK(names[1] == json({{"code", "DE"}, {"name", "Germany (ru)"}}));
     // Adding the whole service again replaces the one-language pack.
     REQUIRE(az.add_service(service().dump()).empty());
     CHECK(decide(az, facts)["status"] != "error");

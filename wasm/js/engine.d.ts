@@ -113,8 +113,14 @@ export interface Engine {
   services(options?: { lang?: Lang }): { id: ServiceId; title: string }[];
   /** The services whose rules are loaded (rule packs). */
   loadedServices(): ServiceId[];
-  /** Loads a service's rules pack (rules/<id>.json beside the module) unless already loaded. */
-  loadService(id: ServiceId | string): Promise<void>;
+  /** The languages a service's rules are loaded in: all three, one (a one-language pack), or none. */
+  loadedLanguages(id: ServiceId | string): Lang[];
+  /** Every country of the rules, named in a language, in code order. */
+  countries(options?: { lang?: Lang }): { code: string; name: string }[];
+  /** Loads a service's rules pack (rules/<id>.json beside the module, or rules/<id>.<lang>.json for
+   * `languages: [lang]`) unless already loaded in those languages. A service loaded in one language
+   * answers only in it (error service_not_loaded otherwise). */
+  loadService(id: ServiceId | string, options?: { languages?: Lang[] }): Promise<void>;
   release(): void;
 }
 
@@ -128,6 +134,8 @@ export interface CreateEngineOptions {
   asOf?: string;
   /** Which services' rule packs to load now: 'all' (default), or a list ([] for none). */
   services?: 'all' | (ServiceId | string)[];
+  /** Load those packs in these languages only (one language: its own, smaller pack). Default: all. */
+  languages?: Lang[];
 }
 
 /** Starts downloading and compiling the WebAssembly module now, before createEngine() is called;

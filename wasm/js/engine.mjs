@@ -15,6 +15,10 @@
 // contract's error object. Options that are not what the API accepts (a language it does not
 // know) throw a TypeError, as programming mistakes should.
 
+// The Emscripten glue, imported statically so that a browser fetches it with this module rather
+// than after it (it only defines the factory; the WebAssembly itself is fetched by loadModule).
+import createEligibilityModule from './eligibility.mjs';
+
 const LANGS = new Set(['en', 'az', 'ru']);
 const utf8 = new TextDecoder();
 const utf8in = new TextEncoder();
@@ -41,14 +45,13 @@ let modulePromise = null;
 function loadModule() {
   if (modulePromise) return modulePromise;
   modulePromise = (async () => {
-    const { default: factory } = await import('./eligibility.mjs');
     const moduleOptions = {};
     if (isNode) {
       // Emscripten 3.1.6's glue would fetch() a file path in Node 20: hand it the bytes instead.
       const { readFile } = await import('node:fs/promises');
       moduleOptions.wasmBinary = await readFile(new URL('./eligibility.wasm', import.meta.url));
     }
-    return factory(moduleOptions);
+    return createEligibilityModule(moduleOptions);
   })();
   // A failed load (network, missing file) must not poison later attempts.
   modulePromise.catch(() => { modulePromise = null; });
@@ -248,25 +251,42 @@ class Engine {
     return JSON.parse(this.#module.loadedServices(this.#handle));
   }
 
+  /** The languages a service's rules are loaded in: all three, one (a one-language pack), or none. */
+  loadedLanguages(id) {
+    return JSON.parse(this.#module.loadedLanguages(this.#handle, String(id)));
+  }
+
+  /** Every country of the rules, named in a language: [{ code, name }], in code order. */
+  countries(options = {}) {
+    const { lang } = this.#options(options, 'countries');
+    return JSON.parse(this.#module.countries(this.#handle, lang || 'en'));
+  }
+
   /**
-   * Loads one service's rules (its pack, beside the module) if they are not loaded yet. Rejects
-   * with an EligibilityError if the pack does not validate (e.g. it is of another rules version),
-   * or with an Error if it cannot be read; the engine is then unchanged.
+   * Loads one service's rules (its pack, beside the module) unless they are loaded already in the
+   * languages asked for: `{ languages: ['az'] }` loads the Azerbaijani-only pack (less than half
+   * the download) and replaces a pack of another language; without `languages`, every language.
+   * Rejects with an EligibilityError if the pack does not validate (e.g. it is of another rules
+   * version), or with an Error if it cannot be read; the engine is then unchanged.
    */
-  loadService(id) {
-    if (this.loadedServices().includes(id)) return Promise.resolve();
-    if (!this.#loading.has(id)) {
-      const bytes = this.#early.get(id) ?? readPack(id);
-      this.#early.delete(id);
+  loadService(id, options = {}) {
+    if (options === null || typeof options !== 'object') throw new TypeError('loadService: options must be an object');
+    const lang = packLanguage(options.languages, 'loadService');
+    const have = this.loadedLanguages(id);
+    if (lang ? have.includes(lang) : have.length === LANGS.size) return Promise.resolve();
+    const key = packKey(id, lang);
+    if (!this.#loading.has(key)) {
+      const bytes = this.#early.get(key) ?? readPack(id, lang);
+      this.#early.delete(key);
       const done = bytes.then((pack) => {
         const { at, size } = intoModule(this.#module, pack);
         const added = JSON.parse(this.#module.addServiceAt(this.#handle, at, size));
         if (added.status !== 'ok') throw new EligibilityError(added);
-        for (const key of [...this.#fragmentTables.keys()]) if (key.startsWith(`${id}/`)) this.#fragmentTables.delete(key);
-      }).finally(() => this.#loading.delete(id));
-      this.#loading.set(id, done);
+        for (const k of [...this.#fragmentTables.keys()]) if (k.startsWith(`${id}/`)) this.#fragmentTables.delete(k);
+      }).finally(() => this.#loading.delete(key));
+      this.#loading.set(key, done);
     }
-    return this.#loading.get(id);
+    return this.#loading.get(key);
   }
 
   /** Frees the engine's rules inside the module; later calls return an error object. */
@@ -283,10 +303,26 @@ class Engine {
   }
 }
 
-// One service's pack, as bytes (the core checks the UTF-8 and everything else).
-async function readPack(id) {
+// The one language whose pack to load, or null for the pack of every language: `languages` is
+// undefined (every language) or a list of languages; one language has a pack of its own.
+function packLanguage(languages, where) {
+  if (languages === undefined || languages === null) return null;
+  if (!Array.isArray(languages) || languages.length === 0) {
+    throw new TypeError(`${where}: languages must be a non-empty array of 'en', 'az' or 'ru'`);
+  }
+  const distinct = new Set(languages.map((l) => checkLang(l, where)));
+  return distinct.size === 1 ? [...distinct][0] : null;
+}
+
+function packKey(id, lang) {
+  return `${id}/${lang ?? '*'}`;
+}
+
+// One service's pack (rules/<id>.json, or rules/<id>.<lang>.json for one language), as bytes (the
+// core checks the UTF-8 and everything else).
+async function readPack(id, lang) {
   if (!/^[a-z][a-z0-9_]{0,47}$/.test(id)) throw new TypeError(`loadService: ${JSON.stringify(id)} is not a service id`);
-  const url = new URL(`./rules/${id}.json`, import.meta.url);
+  const url = new URL(`./rules/${id}${lang ? `.${lang}` : ''}.json`, import.meta.url);
   if (isNode) {
     const { readFile } = await import('node:fs/promises');
     return new Uint8Array(await readFile(url));
@@ -302,7 +338,8 @@ async function readPack(id) {
  * the bytes of JSON text (Uint8Array or ArrayBuffer, e.g. from fetch).
  * Rejects with an EligibilityError (code invalid_rules, paths into the rules) if they do not
  * validate; without `rules` the built-in rules are used. `services` says which services' packs to
- * load now: 'all' (the default) or a list of ids ([] for none, to load them with loadService).
+ * load now: 'all' (the default) or a list of ids ([] for none, to load them with loadService);
+ * `languages` (e.g. ['az']) loads them in one language only (see loadService).
  */
 export async function createEngine(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createEngine: options must be an object');
@@ -312,8 +349,10 @@ export async function createEngine(options = {}) {
   if (services !== 'all' && !(Array.isArray(services) && services.every((s) => typeof s === 'string'))) {
     throw new TypeError("createEngine: services must be 'all' or an array of service ids");
   }
+  const languages = options.languages;
+  const packLang = packLanguage(languages, 'createEngine');
   // Packs named up front start downloading now, while the module loads.
-  const early = Array.isArray(services) ? new Map(services.map((id) => [id, readPack(id)])) : new Map();
+  const early = Array.isArray(services) ? new Map(services.map((id) => [packKey(id, packLang), readPack(id, packLang)])) : new Map();
   for (const p of early.values()) p.catch(() => {});
   let rulesText = null;
   if (options.rules !== undefined && options.rules !== null) {
@@ -344,6 +383,6 @@ export async function createEngine(options = {}) {
   if (created.status !== 'ok') throw new EligibilityError(created);
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
   const wanted = services === 'all' ? engine.services().map((s) => s.id) : services;
-  await Promise.all(wanted.map((id) => engine.loadService(id)));
+  await Promise.all(wanted.map((id) => engine.loadService(id, { languages })));
   return engine;
 }

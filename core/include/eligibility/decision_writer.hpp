@@ -36,4 +36,7 @@ void write_facts(const RuleSet& rules, const Service& s, Lang lang, std::string&
 // [{"id", "title"}] for every service in the rules.
 void write_services(const RuleSet& rules, Lang lang, std::string& out);
 
+// [{"code","name"}] for every country of the rules' table, in code order.
+void write_countries(const RuleSet& rules, Lang lang, std::string& out);
+
 }  // namespace eligibility

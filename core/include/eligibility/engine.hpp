@@ -55,6 +55,8 @@ public:
     // Every fact of a service, as questions; unknown_service error otherwise.
     JsonResult facts(std::string_view service_id, Lang lang) const;
     std::string services(Lang lang) const;
+    // The countries of the rules' table, named in `lang` (every language is always loaded).
+    std::string countries(Lang lang) const;
 
     const std::string& rules_version() const { return rules_->version; }
     const RuleSet& rules() const { return *rules_; }
