@@ -54,7 +54,7 @@ class ConsularEligibility extends HTMLElement {
   #namesCache = new Map();
 
   #service = null; // the service being checked
-  #packPending = null; // the service whose rules are being downloaded
+  #packPending = null; // "service/lang" of the rules being downloaded
   #heldDraft = null; // an unfinished answer, kept while a language's texts download
   #packFailed = null; // the service whose rules could not be downloaded
   #answers = new Map(); // fact id -> answer, kept when the flow changes
@@ -161,19 +161,21 @@ class ConsularEligibility extends HTMLElement {
     let fellBack = false;
     try {
       const { createEngine } = await enginePromise;
-      // Only the service named by the attribute is downloaded with the engine; others when chosen.
+      // Only the service named by the attribute is downloaded with the engine, others when chosen,
+      // and each in the applicant's language only (another is downloaded if they switch).
       const named = this.getAttribute('service');
       const services = named && /^[a-z][a-z0-9_]*$/.test(named) ? [named] : [];
+      const languages = [this.#lang];
       if (src) {
         try {
-          engine = await this.#engineFromSource(createEngine, src, services);
+          engine = await this.#engineFromSource(createEngine, src, services, languages);
         } catch (err) {
           fellBack = true;
           console.warn(`consular-eligibility: the rules at "${src}" could not be used; the embedded rules are used instead.`,
             err && err.errors ? err.errors.slice(0, 5) : err);
         }
       }
-      if (!engine) engine = await createEngine({ services }).catch(() => createEngine({ services: [] }));
+      if (!engine) engine = await createEngine({ services, languages }).catch(() => createEngine({ services: [] }));
     } catch (err) {
       if (token !== this.#loadToken) return;
       console.error('consular-eligibility: the engine could not be loaded.', err);
@@ -202,10 +204,10 @@ class ConsularEligibility extends HTMLElement {
   }
 
   // A mission's rules, as bytes: the engine, not the browser, judges whether they are UTF-8.
-  async #engineFromSource(createEngine, src, services) {
+  async #engineFromSource(createEngine, src, services, languages) {
     const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    return createEngine({ rules: new Uint8Array(await response.arrayBuffer()), services });
+    return createEngine({ rules: new Uint8Array(await response.arrayBuffer()), services, languages });
   }
 
   // Replays the answers from the first question: the flow is the questions the engine asks, in
@@ -237,13 +239,13 @@ class ConsularEligibility extends HTMLElement {
     const key = `${this.#service}/${factId}`;
     let names = this.#namesCache.get(key);
     if (!names) {
+      // Countries are named in every language by the engine's own table, whichever language the
+      // service's rules were downloaded in.
       names = new Map();
       for (const lang of LANGS) {
-        const res = this.#engine.facts(this.#service, { lang });
-        const fact = res.facts && res.facts.find((f) => f.id === factId);
-        for (const o of (fact && fact.options) || []) {
-          if (!names.has(o.value)) names.set(o.value, {});
-          names.get(o.value)[lang] = o.label;
+        for (const c of this.#engine.countries({ lang })) {
+          if (!names.has(c.code)) names.set(c.code, {});
+          names.get(c.code)[lang] = c.name;
         }
       }
       this.#namesCache.set(key, names);
@@ -328,6 +330,9 @@ class ConsularEligibility extends HTMLElement {
     } else if (this.#packFailed === this.#service) {
       step = this.#failedView();
     } else if (!this.#ensurePack()) {
+      // The service's rules in this language are downloading (a language switch): an unfinished
+      // answer is held until they arrive.
+      if (draftFor !== undefined) this.#heldDraft = { draft, draftFor };
       step = this.#loadingView();
     } else {
       step = this.#interviewStep(draftFor, draft);
@@ -345,23 +350,29 @@ class ConsularEligibility extends HTMLElement {
   }
 
   // Rule packs: a service's rules are downloaded the first time it is chosen (the one named by the
-  // service attribute starts downloading with the engine itself). True once they are loaded.
+  // service attribute starts downloading with the engine itself), in the applicant's language, and
+  // again in another when they switch. True once they are loaded.
   #ensurePack() {
     const id = this.#service;
+    const lang = this.#lang;
     const engine = this.#engine;
-    if (engine.loadedServices().includes(id)) return true;
-    if (this.#packPending !== id) {
-      this.#packPending = id;
-      engine.loadService(id).then(
+    if (engine.loadedLanguages(id).includes(lang)) return true;
+    const key = `${id}/${lang}`;
+    if (this.#packPending !== key) {
+      this.#packPending = key;
+      // Focus goes to the first question when the applicant has just chosen the service, not
+      // when the rules arrive in the language they switched to (focus stays on the switch).
+      const chosen = engine.loadedLanguages(id).length === 0;
+      engine.loadService(id, { languages: [lang] }).then(
         () => {
           if (this.#engine !== engine) return;
-          this.#packPending = null;
-          this.#render({ focus: true });
+          if (this.#packPending === key) this.#packPending = null;
+          this.#render({ focus: chosen });
         },
         (err) => {
           if (this.#engine !== engine) return;
           console.error(`consular-eligibility: the rules of ${id} could not be loaded.`, err && err.errors ? err.errors.slice(0, 5) : err);
-          this.#packPending = null;
+          if (this.#packPending === key) this.#packPending = null;
           this.#packFailed = id;
           this.#render();
         });
@@ -637,28 +648,30 @@ class ConsularEligibility extends HTMLElement {
     const first = (errorObject.errors && errorObject.errors[0]) || { code: 'invalid_json', path: '' };
     const m = /^\/facts\/([^/]+)$/.exec(first.path || '');
     const factId = m ? m[1].replace(/~1/g, '/').replace(/~0/g, '~') : null;
-    let rulesMessage = null;
-    if (first.code === 'inconsistent' && first.constraint && flow.refused) {
-      rulesMessage = {};
-      for (const lang of LANGS) {
-        const again = this.#engine.questions(this.#profile(flow.refused), { ...this.#callOptions(), lang });
-        const same = again.errors && again.errors.find((e) => e.constraint === first.constraint);
-        if (same) rulesMessage[lang] = same.message;
-      }
-    }
+    // The rules' own words are asked for when shown, in the language then chosen (the rules may
+    // be loaded in one language at a time).
+    const rulesQuery = first.code === 'inconsistent' && first.constraint && flow.refused
+      ? { facts: flow.refused, constraint: first.constraint } : null;
     return {
       fact: question.id,
       // Every language has the same keys (tests/web/i18n.test.mjs), so the current one can answer.
       key: has(this.#lang, `errors.${first.code}`) ? `errors.${first.code}` : 'errors.wrong_type',
       vars: { min: question.min, max: question.max },
       other: factId && factId !== question.id ? factId : null,
-      rulesMessage,
+      rulesQuery,
     };
+  }
+
+  // The message of the rules' constraint that the refused answers break, in `lang`, or null.
+  #rulesMessage({ facts, constraint }, lang) {
+    const again = this.#engine.questions(this.#profile(facts), { ...this.#callOptions(), lang });
+    const same = again.errors && again.errors.find((e) => e.constraint === constraint);
+    return same ? same.message : null;
   }
 
   #errorForDisplay(error, question, steps) {
     const lang = this.#lang;
-    let text = (error.rulesMessage && error.rulesMessage[lang]) || t(lang, error.key, error.vars || {});
+    let text = (error.rulesQuery && this.#rulesMessage(error.rulesQuery, lang)) || t(lang, error.key, error.vars || {});
     let action = null;
     const other = error.other && steps.find((s) => s.id === error.other);
     if (other) {

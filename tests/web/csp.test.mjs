@@ -78,8 +78,9 @@ test('every demo page, with and without an embassy rules file, loads without a C
     if (path === '/mission-rules.html') {
       assert.ok(log.requests.includes(`${server.origin}/rules/embassy-rules.json`), 'the embassy rules were fetched');
     } else if (path === '/visa.html') {
-      // Rule packs: only the rules of the service the page names, never the whole bundle.
-      assert.deepEqual(json, ['/consular-eligibility/rules/visa.json'], `${path}: only the visa rules are fetched`);
+      // Rule packs: only the rules of the service the page names, in the page's language
+      // (lang="az"), never the whole bundle.
+      assert.deepEqual(json, ['/consular-eligibility/rules/visa.az.json'], `${path}: only the visa rules in Azerbaijani are fetched`);
     } else {
       assert.deepEqual(json, [], `${path}: the service picker needs no service's rules`);
     }
@@ -130,11 +131,11 @@ test('first visit: every byte fetched until the first question is on screen, raw
   await writeFile(join(ARTIFACTS, 'first-visit.json'), `${JSON.stringify(report, null, 2)}\n`);
   t.diagnostic(`first visit: ${report.total.raw} bytes raw, ${report.total.gzip} gzip (widget and engine: ${report.widget.raw} raw, ${report.widget.gzip} gzip)`);
   // What is fetched is the page, its stylesheet and icon, and the widget's own files, of which one
-  // rules pack (the visa's: the index of services is in the wasm), nothing else.
+  // rules pack (the visa's, in Azerbaijani only: the index of services is in the wasm), nothing else.
   const paths = rows.map((row) => row.path).sort();
   assert.ok(paths.includes('/consular-eligibility/eligibility.wasm'));
   assert.ok(paths.every((p) => ['/visa.html', '/site.css', '/favicon.svg'].includes(p) || p.startsWith('/consular-eligibility/')), paths.join(' '));
-  assert.deepEqual(paths.filter((p) => p.endsWith('.json')), ['/consular-eligibility/rules/visa.json']);
+  assert.deepEqual(paths.filter((p) => p.endsWith('.json')), ['/consular-eligibility/rules/visa.az.json']);
   // The server compresses what it sends.
   const wasm = rows.find((row) => row.path.endsWith('.wasm'));
   assert.equal(wasm.encoding, 'gzip');

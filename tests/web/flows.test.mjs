@@ -287,12 +287,17 @@ test('changing an earlier answer keeps the others and asks only what the new flo
 });
 
 test('switching language mid-flow keeps the answers, the step and an unfinished answer', async () => {
-  const { page, context } = await fresh();
+  const { page, context, log } = await fresh();
   await startVisa(page);
   await answerAll(page, [['nationality', ['germ', 'Germany']], ['passport_type', 'Ordinary passport']]);
   await currentQuestion(page).getByLabel('Business', { exact: true }).check();
+  const packs = () => log.requests.filter((url) => url.includes('/rules/visa')).map((url) => new URL(url).pathname.split('/').pop());
+  assert.deepEqual(packs(), ['visa.en.json'], 'the rules were downloaded in English only');
   await widget(page).getByRole('button', { name: /RU/ }).click();
   await stepHeading(page).filter({ hasText: 'Какова основная цель поездки?' }).waitFor();
+  assert.deepEqual(packs(), ['visa.en.json', 'visa.ru.json'], 'and in Russian when the applicant switched');
+  assert.equal(await widget(page).getByRole('button', { name: /RU/ }).evaluate((el) => el.getRootNode().activeElement === el), true,
+    'focus stays on the language switch while the rules arrive');
   assert.equal(await widget(page).getAttribute('lang'), 'ru');
   assert.equal(await widget(page).locator('.ce-progress').textContent(), 'Вопрос 3');
   assert.equal(await currentQuestion(page).getByLabel('Деловая поездка', { exact: true }).isChecked(), true, 'the unfinished answer is kept');
