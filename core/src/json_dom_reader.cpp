@@ -1,9 +1,12 @@
 #include "json_dom_reader.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "json_scanner.hpp"
 #include "sax_path.hpp"
 
 namespace eligibility::detail {
@@ -11,6 +14,18 @@ namespace {
 
 using nlohmann::json;
 
+// The value of a whole number's digits if it fits in 64 bits unsigned.
+bool unsigned_value(std::string_view digits, uint64_t& out) {
+    out = 0;
+    for (char c : digits) {
+        const auto d = static_cast<uint64_t>(c - '0');
+        if (out > (std::numeric_limits<uint64_t>::max() - d) / 10) return false;
+        out = out * 10 + d;
+    }
+    return true;
+}
+
+// The scanner's events, building the DOM and checking the limits, with the path of each value.
 class DomBuilder {
 public:
     DomBuilder(json& root, const DomLimits& limits, ErrorCode code, Errors& errors)
@@ -18,39 +33,39 @@ public:
 
     bool null() { return scalar(nullptr); }
     bool boolean(bool v) { return scalar(v); }
-    bool number_integer(json::number_integer_t v) { return scalar(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return scalar(v); }
-    bool number_float(json::number_float_t v, const std::string&) { return scalar(v); }
-    bool string(std::string& v) {
+    bool integer(int64_t v) { return scalar(v); }
+    bool huge_integer(std::string_view text) {
+        uint64_t v = 0;
+        if (text[0] != '-' && unsigned_value(text, v)) return scalar(v);
+        return scalar(0.0);
+    }
+    bool fraction() { return scalar(0.0); }
+    bool string(std::string_view v) {
         if (v.size() > limits_.max_string) {
             return fail(ErrorCode::input_too_large,
                         "string of " + std::to_string(v.size()) + " bytes; the limit is " +
                             std::to_string(limits_.max_string));
         }
-        return scalar(std::move(v));
+        return scalar(std::string(v));
     }
-    bool binary(json::binary_t&) { return fail(ErrorCode::invalid_json, "binary values are not JSON"); }
 
-    bool start_object(std::size_t) { return open(json::value_t::object, true); }
-    bool start_array(std::size_t) { return open(json::value_t::array, false); }
+    bool start_object() { return open(json::value_t::object, true); }
+    bool start_array() { return open(json::value_t::array, false); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
-    bool key(std::string& k) {
+    bool key(std::string_view k) {
         if (k.size() > limits_.max_string) {
             errors_.push_back({path_.container_pointer(), code_ == ErrorCode::invalid_rules ? code_ : ErrorCode::input_too_large,
                                "key longer than " + std::to_string(limits_.max_string) + " bytes"});
             return false;
         }
-        if (!path_.key(k)) return fail(ErrorCode::duplicate_key, "duplicate key \"" + k + "\"");
-        slot_ = &(*stack_.back())[k];
+        if (!path_.key(k)) return fail(ErrorCode::duplicate_key, "duplicate key \"" + std::string(k) + "\"");
+        slot_ = &(*stack_.back())[std::string(k)];
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-        errors_.push_back({"", code_, describe_parse_error(position, ex.what())});
-        return false;
-    }
+    void parse_error(size_t, std::string message) { errors_.push_back({"", code_, std::move(message)}); }
 
 private:
     template <class V>
@@ -77,6 +92,7 @@ private:
     }
 
     bool open(json::value_t type, bool is_object) {
+        // The scanner recurses once per level: this limit is also what bounds its stack.
         if (path_.depth() >= limits_.max_depth) {
             return fail(ErrorCode::input_too_large,
                         "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
@@ -111,25 +127,6 @@ private:
 
 }  // namespace
 
-std::string describe_parse_error(size_t position, const std::string& what) {
-    // nlohmann: "[json.exception.parse_error.101] parse error at line 2, column 5: syntax error …"
-    std::string detail = what;
-    const auto bracket = detail.find("] ");
-    if (bracket != std::string::npos) detail.erase(0, bracket + 2);
-    std::string where;
-    const std::string prefix = "parse error at ";
-    if (detail.compare(0, prefix.size(), prefix) == 0) {
-        const auto colon = detail.find(": ", prefix.size());
-        if (colon != std::string::npos) {
-            where = detail.substr(prefix.size(), colon - prefix.size()) + ", ";
-            detail.erase(0, colon + 2);
-        }
-    } else if (detail.compare(0, 12, "parse error ") == 0) {
-        detail.erase(0, 12);
-    }
-    return "not valid JSON at " + where + "byte " + std::to_string(position) + ": " + detail;
-}
-
 bool read_json_dom(std::string_view text, const DomLimits& limits, ErrorCode code, json& out,
                    Errors& errors) {
     if (text.size() > limits.max_bytes) {
@@ -138,7 +135,7 @@ bool read_json_dom(std::string_view text, const DomLimits& limits, ErrorCode cod
         return false;
     }
     DomBuilder builder(out, limits, code, errors);
-    return json::sax_parse(text.begin(), text.end(), &builder) && errors.empty();
+    return JsonScanner<DomBuilder>(text, builder).run() && errors.empty();
 }
 
 }  // namespace eligibility::detail

@@ -182,7 +182,7 @@ public:
     }
     // A whole number beyond 64 bits is out of range; one with a fraction or an exponent is of the
     // wrong type (facts are whole numbers), however large.
-    bool huge_integer() {
+    bool huge_integer(std::string_view) {
         RawValue r;
         r.kind = RawValue::Kind::huge_integer;
         return scalar(r);

@@ -276,3 +276,22 @@ TEST_CASE("many problems are all reported, up to a limit, and no rule set is pro
     // 300 documents without citation and title: 600 problems, 100 listed.
     CHECK(result.errors.back().message.find("(and 500 more problems not listed)") != std::string::npos);
 }
+
+TEST_CASE("numbers a rule cannot use are reported where they are, whatever their size") {
+    // The text is written by hand: nlohmann's dump could not hold 1e400 or keep 2^64 - 1 exact.
+    const auto with_max = [](const std::string& number) {
+        std::string text = bundle(service()).dump();
+        const std::string from = "\"max\":130";
+        REQUIRE(text.find(from) != std::string::npos);
+        return text.replace(text.find(from), from.size(), "\"max\":" + number);
+    };
+    for (const char* number : {"1.5", "1e3", "1e400", "-1e400", "18446744073709551615", "18446744073709551616",
+                               "-9223372036854775809", "99999999999999999999999999999999"}) {
+        CAPTURE(number);
+        const auto result = load_rules(with_max(number));
+        REQUIRE(result.errors.size() == 1);
+        CHECK(result.errors[0].path == "/services/0/facts/2/max");
+        CHECK(result.errors[0].message == "expected a whole number");
+    }
+    CHECK(load_rules(with_max("9223372036854775807")).ok());  // the largest whole number a rule may use
+}
