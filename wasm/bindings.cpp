@@ -89,25 +89,6 @@ std::string bad_default_date() {
         {{"/as_of", eligibility::ErrorCode::invalid_date, "the default as_of (asOf) is not a date that exists"}});
 }
 
-// The hot path. The decision's text stays in the engine's own buffer, NUL-terminated (JSON
-// escapes every control character, so the text holds no other NUL), until the next call; its
-// address is returned for engine.mjs to decode in one TextDecoder call. Returning a std::string
-// instead costs more than the evaluation: Embind 3.1.6 copies and scans it byte by byte.
-uintptr_t evaluate_into(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
-    static std::string message;  // for the two answers that are not a decision of an engine
-    Engine* e = find(handle);
-    if (!e) {
-        message = no_engine();
-        return reinterpret_cast<uintptr_t>(message.c_str());
-    }
-    const auto o = options(lang, as_of);
-    if (!o) {
-        message = bad_default_date();
-        return reinterpret_cast<uintptr_t>(message.c_str());
-    }
-    return reinterpret_cast<uintptr_t>(e->evaluate_view(profile, *o).data());
-}
-
 // ---- the hot path, with no strings crossing on each call ------------------------------------------
 // engine.mjs writes the profile's UTF-8 straight into a buffer the module keeps (TextEncoder.
 // encodeInto) and sets the call options only when they change; each evaluation is then one call
@@ -141,8 +122,13 @@ bool set_call_options(int handle, const std::string& lang, const std::string& as
     return all[static_cast<size_t>(handle) - 1].has_value();
 }
 
-uintptr_t evaluate_skeleton_at(int handle, uintptr_t at, size_t size) {
-    static std::string message;
+// The decision's text stays in the engine's own buffer, NUL-terminated (JSON escapes every control
+// character, so the text holds no other NUL), until the next call; its address is returned for
+// engine.mjs to decode in one TextDecoder call. Returning a std::string instead costs more than
+// the evaluation: Embind 3.1.6 copies and scans it byte by byte.
+template <class Evaluate>
+uintptr_t evaluate_at(int handle, uintptr_t at, size_t size, Evaluate evaluate) {
+    static std::string message;  // for the two answers that are not a decision of an engine
     Engine* e = find(handle);
     const auto& all = call_options();
     if (!e) {
@@ -154,7 +140,21 @@ uintptr_t evaluate_skeleton_at(int handle, uintptr_t at, size_t size) {
         return reinterpret_cast<uintptr_t>(message.c_str());
     }
     const std::string_view profile(reinterpret_cast<const char*>(at), size);
-    return reinterpret_cast<uintptr_t>(e->evaluate_skeleton_view(profile, *all[static_cast<size_t>(handle) - 1]).data());
+    return reinterpret_cast<uintptr_t>(evaluate(*e, profile, *all[static_cast<size_t>(handle) - 1]).data());
+}
+
+// The decision as the CLI prints it (engine.evaluateText).
+uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
+    return evaluate_at(handle, at, size, [](Engine& e, std::string_view p, const eligibility::EvalOptions& o) {
+        return e.evaluate_view(p, o);
+    });
+}
+
+// The decision skeleton (engine.evaluate, which puts the fragments back).
+uintptr_t evaluate_skeleton_at(int handle, uintptr_t at, size_t size) {
+    return evaluate_at(handle, at, size, [](Engine& e, std::string_view p, const eligibility::EvalOptions& o) {
+        return e.evaluate_skeleton_view(p, o);
+    });
 }
 
 // A service's record fragments in a language ("" for none): fetched once per service by engine.mjs.
@@ -230,9 +230,9 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("loadedServices", &loaded_services);
     emscripten::function("loadedLanguages", &loaded_languages);
     emscripten::function("countries", &countries);
-    emscripten::function("evaluateInto", &evaluate_into);
     emscripten::function("inputAt", &input_at);
     emscripten::function("setCallOptions", &set_call_options);
+    emscripten::function("evaluateTextAt", &evaluate_text_at);
     emscripten::function("evaluateSkeletonAt", &evaluate_skeleton_at);
     emscripten::function("fragments", &fragments);
     emscripten::function("questions", &questions);

@@ -157,21 +157,10 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return p.error;
-    // The profile goes into the module's own buffer as UTF-8 (no string conversion per call), the
-    // call options are set only when they change, and the core writes a skeleton: the decision
-    // with each record's static members (ids, citations, titles) replaced by their fragment
-    // number, put back from a table kept per service. The result is exactly
-    // JSON.parse(evaluateText()).
-    const m = this.#module;
-    if (lang !== this.#callLang || asOf !== this.#callAsOf) {
-      m.setCallOptions(this.#handle, lang, asOf);
-      this.#callLang = lang;
-      this.#callAsOf = asOf;
-    }
-    const { at, size } = intoModule(m, p.text);
-    const out = m.evaluateSkeletonAt(this.#handle, at, size);
-    const heap = m.HEAPU8;
-    const skeleton = JSON.parse(utf8.decode(heap.subarray(out, heap.indexOf(0, out))));
+    // The core writes a skeleton: the decision with each record's static members (ids,
+    // citations, titles) replaced by their fragment number, put back from a table kept per
+    // service. The result is exactly JSON.parse(evaluateText()).
+    const skeleton = JSON.parse(this.#call('evaluateSkeletonAt', p.text, lang, asOf));
     return skeleton.status === 'error' ? skeleton : this.#assemble(skeleton, lang);
   }
 
@@ -220,10 +209,24 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return JSON.stringify(p.error);
-    // The text is in the module's memory, NUL-terminated: one decode, no copy through Embind.
-    const at = this.#module.evaluateInto(this.#handle, p.text, lang, asOf);
-    const heap = this.#module.HEAPU8;
-    return utf8.decode(heap.subarray(at, heap.indexOf(0, at)));
+    return this.#call('evaluateTextAt', p.text, lang, asOf);
+  }
+
+  // One evaluation by `fn` (evaluateTextAt or evaluateSkeletonAt), its answer as text. The profile
+  // goes into the module's own buffer as UTF-8 (no string conversion per call), the call options
+  // are set only when they change, and the answer is read where the core wrote it,
+  // NUL-terminated: one decode, no copy through Embind.
+  #call(fn, text, lang, asOf) {
+    const m = this.#module;
+    if (lang !== this.#callLang || asOf !== this.#callAsOf) {
+      m.setCallOptions(this.#handle, lang, asOf);
+      this.#callLang = lang;
+      this.#callAsOf = asOf;
+    }
+    const { at, size } = intoModule(m, text);
+    const out = m[fn](this.#handle, at, size);
+    const heap = m.HEAPU8;
+    return utf8.decode(heap.subarray(out, heap.indexOf(0, out)));
   }
 
   /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */
