@@ -121,14 +121,22 @@ function profileText(profile) {
 // passing them through Embind as a std::string copies them a byte at a time (milliseconds for a
 // rules pack). Valid until the next call that uses the buffer.
 function intoModule(m, text) {
-  if (typeof text === 'string') {
-    const at = m.inputAt(text.length * 3);  // UTF-8 needs at most 3 bytes per UTF-16 unit
-    return { at, size: utf8in.encodeInto(text, m.HEAPU8.subarray(at, at + text.length * 3)).written };
+  const need = typeof text === 'string' ? text.length * 3 : text.length;  // UTF-8: at most 3 bytes per UTF-16 unit
+  // The buffer's address stays valid until the module grows the buffer, which only inputAt does:
+  // asked for again only when more room is needed.
+  let input = inputs.get(m);
+  if (!input || input.capacity < need) {
+    input = { at: m.inputAt(need), capacity: need };
+    inputs.set(m, input);
   }
-  const at = m.inputAt(text.length);
+  const { at } = input;
+  if (typeof text === 'string') {
+    return { at, size: utf8in.encodeInto(text, m.HEAPU8.subarray(at, at + need)).written };
+  }
   m.HEAPU8.set(text, at);
   return { at, size: text.length };
 }
+const inputs = new WeakMap();  // module -> { at, capacity } of its input buffer
 
 class Engine {
   #module;
