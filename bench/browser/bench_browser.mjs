@@ -100,13 +100,35 @@ async function waitForMarks(page, problems, predicate, what) {
 
 // --- 1. the bench page ------------------------------------------------------------------------
 
-async function benchPageLoad(browser, origin) {
+async function benchPageLoad(browser, origin, query = '') {
   const { context, page, problems } = await newContext(browser);
-  await page.goto(`${origin}/__bench__/bench.html`);
+  await page.goto(`${origin}/__bench__/bench.html${query}`);
   await waitForMarks(page, problems, () => window.__bench && window.__bench.marks.done, 'the bench page');
   const marks = await page.evaluate(() => window.__bench.marks);
   if (marks.error) throw new Error(`bench page: ${marks.error}`);
   return { context, page, problems, marks };
+}
+
+// createEngine() with fewer rules: the index only, and one service in one language.
+const STARTUP_VARIANTS = [
+  { id: 'index', query: '?services=', label: 'createEngine({ services: [] })' },
+  { id: 'visa_en', query: '?services=visa&languages=en', label: "createEngine({ services: ['visa'], languages: ['en'] })" },
+];
+
+async function startupOf(browser, origin, query, loads) {
+  await (await benchPageLoad(browser, origin, query)).context.close();  // warm-up: untimed
+  const ready = [];
+  for (let i = 0; i < loads; i++) {
+    const load = await benchPageLoad(browser, origin, query);
+    if (load.problems.length) throw new Error(`bench page${query}: ${load.problems.join('; ')}`);
+    ready.push({
+      script_to_ready_ms: load.marks.ready - load.marks.scriptStart,
+      navigation_to_script_ms: load.marks.scriptStart,
+      navigation_to_ready_ms: load.marks.ready,
+    });
+    await load.context.close();
+  }
+  return ready;
 }
 
 async function engineInBrowser(browser, origin, profiles, native, { loads, runs, minMs }) {
@@ -135,6 +157,8 @@ async function engineInBrowser(browser, origin, profiles, native, { loads, runs,
   const timings = await last.page.evaluate(([ps, o]) => window.__bench.time(ps, o), [inputs, { runs, minMs }]);
   const userAgent = await last.page.evaluate(() => navigator.userAgent);
   await last.context.close();
+  const variants = [];
+  for (const v of STARTUP_VARIANTS) variants.push({ ...v, ready: await startupOf(browser, origin, v.query, loads) });
   const pick = (key) => median(ready.map((r) => r[key]));
   return {
     user_agent: userAgent,
@@ -144,6 +168,13 @@ async function engineInBrowser(browser, origin, profiles, native, { loads, runs,
       navigation_to_script_median_ms: pick('navigation_to_script_ms'),
       navigation_to_ready_median_ms: pick('navigation_to_ready_ms'),
       all: ready,
+      variants: variants.map((v) => ({
+        id: v.id,
+        label: v.label,
+        loads: v.ready.length,
+        script_to_ready_median_ms: median(v.ready.map((r) => r.script_to_ready_ms)),
+        all: v.ready,
+      })),
     },
     profiles: profiles.map((p, i) => ({ name: p.name, status: JSON.parse(answers[i].text).status, ...timings[i] })),
   };
@@ -281,6 +312,7 @@ async function main() {
       console.error(`chromium: ${p.name.padEnd(18)} evaluate ${p.evaluate.median_us.toFixed(2)} µs  evaluateText ${p.evaluateText.median_us.toFixed(2)} µs  (from text ${p.evaluateTextFromText.median_us.toFixed(2)} µs)`);
     }
     console.error(`chromium: script start to ready engine ${engine.startup.script_to_ready_median_ms.toFixed(1)} ms (median of ${engine.startup.loads} fresh loads)`);
+    for (const v of engine.startup.variants) console.error(`chromium:   with ${v.label}: ${v.script_to_ready_median_ms.toFixed(1)} ms`);
     const widget = await widgetInBrowser(browser, server.origin, { loads });
     console.error(`chromium: /visa.html navigation to first question ${widget.navigation_to_frame_median_ms.toFixed(1)} ms, widget script to first question ${widget.script_to_frame_median_ms.toFixed(1)} ms (median of ${widget.loads})`);
     process.stdout.write(`${JSON.stringify({ chromium: browser.version(), engine, widget })}\n`);

@@ -1,13 +1,19 @@
 // The benchmark page's script: from its first line to a ready engine, through the public API
-// only (import engine.mjs, createEngine() with its default options); then, when the driver asks,
-// the answers to check and the timing of evaluate() and evaluateText() (bench/lib/measure.mjs).
+// only (import engine.mjs, createEngine() with its default options: every service's rules; or as
+// the query says: ?services= for none, ?services=visa&languages=en for the visa rules in English,
+// as a page about visas would); then, when the driver asks, the answers to check and the timing
+// of evaluate() and evaluateText() (bench/lib/measure.mjs).
 const scriptStart = performance.now();
 const marks = { scriptStart };
 window.__bench = { marks };
 try {
   const { createEngine } = await import('/consular-eligibility/engine.mjs');
   marks.imported = performance.now();
-  const engine = await createEngine();
+  const query = new URLSearchParams(location.search);
+  const options = {};
+  if (query.has('services')) options.services = query.get('services') ? query.get('services').split(',') : [];
+  if (query.has('languages')) options.languages = query.get('languages').split(',');
+  const engine = await createEngine(options);
   marks.ready = performance.now();
   const { measure } = await import('/__bench__/measure.mjs');
 
