@@ -20,23 +20,16 @@
 //    bytes and gzip -9 of each, by category.
 // One untimed load of each page comes first (the server compresses and caches each file on its
 // first request). Prints one JSON object on stdout.
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium, startServerScript } from '../../scripts/headless.mjs';
 import { median } from '../lib/measure.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// DESIGN.md, "Toolchain facts": the flags Chromium needs on these machines.
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const AS_OF = '2026-11-21';
 
 function option(name, fallback) {
@@ -44,34 +37,8 @@ function option(name, fallback) {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-async function startServer() {
-  const child = spawn(process.execPath, [join(HERE, 'server.mjs')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  const origin = await new Promise((resolveOrigin, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bench server did not start: ${err}`)), 10000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveOrigin(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited (${code}): ${err}`)));
-  });
-  return {
-    origin,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+function startServer() {
+  return startServerScript(join(HERE, 'server.mjs'), 'bench server');
 }
 
 async function newContext(browser) {
@@ -305,7 +272,7 @@ async function main() {
   const native = batch.stdout.trimEnd().split('\n');
 
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const engine = await engineInBrowser(browser, server.origin, profiles, native, { loads, runs, minMs });
     for (const p of engine.profiles) {

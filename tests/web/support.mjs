@@ -4,23 +4,15 @@
 // its strict Content-Security-Policy, in Debian's Chromium driven by playwright-core. Playwright
 // starts each browser with a new, empty profile (a fresh --user-data-dir of its own).
 
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, startServerScript } from '../../scripts/headless.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'web', 'artifacts');
 export const AS_OF = '2026-11-21';
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// DESIGN.md, "Toolchain facts": the flags Chromium needs on these machines.
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 export const AXE_PATH = '/__test__/axe.min.js';
 
 /** Starts demo/serve.mjs on a free port; resolves to { origin, stop() }. */
@@ -28,37 +20,11 @@ export async function startServer() {
   if (!existsSync(join(ROOT, 'build', 'web', 'consular-eligibility', 'consular-eligibility.js'))) {
     throw new Error('build/web/consular-eligibility/ is missing: run `make web` (or `make test-web`)');
   }
-  const child = spawn(process.execPath, [join(ROOT, 'demo', 'serve.mjs')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  const origin = await new Promise((resolveOrigin, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo server did not start: ${err}`)), 10000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveOrigin(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`demo server exited (${code}): ${err}`)));
-  });
-  return {
-    origin,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+  return startServerScript(join(ROOT, 'demo', 'serve.mjs'), 'demo server');
 }
 
 export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /**
