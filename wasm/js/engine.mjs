@@ -183,10 +183,15 @@ class Engine {
   }
 
   // Puts the fragments back, in the order the full writer places them: head, the computed
-  // members, provenance (then a failed check's fail_note).
+  // members, provenance (then a failed check's fail_note). A record with nothing computed comes
+  // as its fragment number alone: head and provenance, copied from one object kept per fragment.
   #assemble(d, lang) {
     const table = this.#fragments(d.service, lang);
     const build = (skeleton) => {
+      if (typeof skeleton === 'number') {
+        const fragment = table[skeleton];
+        return { ...(fragment.ht ??= { ...fragment.h, ...fragment.t }) };
+      }
       const fragment = table[skeleton.$];
       const item = Object.assign({}, fragment.h);
       for (const key in skeleton) {
@@ -201,14 +206,14 @@ class Engine {
       d.verdict = build(d.verdict);
     }
     d.fees = d.fees.map((fee) => {
-      if (fee.waiver) fee.waiver = build(fee.waiver);
+      if (fee.waiver !== undefined) fee.waiver = build(fee.waiver);
       return build(fee);
     });
     d.documents = d.documents.map(build);
     d.checks = d.checks.map(build);
     d.deadlines = d.deadlines.map(build);
     d.notices = d.notices.map(build);
-    d.trace = d.trace.map((entry) => Object.assign({}, table[entry.$].w));
+    d.trace = d.trace.map((entry) => ({ ...table[entry].w }));
     return d;
   }
 

@@ -16,8 +16,10 @@ namespace eligibility {
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
 
 // The decision with each record's static members replaced by "$": its fragment number (and a
-// failed check's fail_note by "$f": 1), for a caller that keeps the service's fragments
-// (write_fragments) and puts them back: the JavaScript API, to parse a fifth of the text.
+// failed check's fail_note by "$f": 1), and a record with nothing computed (no outputs, or a
+// channel, waiver or trace entry) by its fragment number alone, for a caller that keeps the
+// service's fragments (write_fragments) and puts them back: the JavaScript API, to parse a fifth
+// of the text.
 void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
 
 // The service's record fragments, by fragment number, in a language (or none):
