@@ -1,7 +1,9 @@
 // libFuzzer target, differential: the engine's own JSON scanner (used for profiles) must accept and
-// refuse exactly the texts nlohmann does, and see the same strings and integers. The one
-// intended difference: numbers too large for a double (1e400) are valid JSON, which nlohmann
-// refuses only because it converts them; the scanner never converts fractions.
+// refuse exactly the texts nlohmann does, and see the same strings and integers. Two intended
+// differences: numbers too large for a double (1e400) are valid JSON, which nlohmann refuses only
+// because it converts them (the scanner never converts fractions); and nlohmann's lexer takes a
+// NUL byte for the end of the input (for C strings), so it accepts `4` followed by NUL and
+// anything, where a NUL byte is never valid JSON: a text holding one must be refused.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -74,6 +76,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (max_depth > 200) return 0;
     Recorder mine;
     const bool ok = eligibility::detail::JsonScanner<Recorder>(text, mine).run();
+    if (text.find('\0') != std::string_view::npos) {
+        if (ok) __builtin_trap();
+        return 0;
+    }
     NlohmannRecorder theirs;
     const bool their_ok = nlohmann::json::sax_parse(text.begin(), text.end(), &theirs);
     if (!their_ok && theirs.overflow) return 0;  // the intended difference
