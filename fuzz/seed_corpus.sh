@@ -6,10 +6,15 @@ out="$root/build/fuzz/corpus"
 mkdir -p "$out/fuzz_rules_loader" "$out/fuzz_profile" "$out/fuzz_evaluate" "$out/fuzz_json_scanner"
 # Rules: each service document (run inside the default bundle by the target).
 cp "$root"/data/services/*.json "$out/fuzz_rules_loader/"
-# Profiles: every golden case's profile, as the CLI would read it.
+# Profiles: every golden case's profile, as the CLI would read it (the three forms a case may
+# give it in, as tests/wasm/support.mjs reads them: bytes in base64, text, or JSON).
 i=0
 for f in $(find "$root/tests/cases" -name '*.json' -not -path '*/rules/*' | sort); do
-  jq -cj 'if has("profile_text") then .profile_text else .profile end' "$f" > "$out/fuzz_profile/case-$i" 2>/dev/null || true
+  if jq -e 'has("profile_base64")' "$f" >/dev/null 2>&1; then
+    jq -rj .profile_base64 "$f" | base64 -d > "$out/fuzz_profile/case-$i" 2>/dev/null || true
+  else
+    jq -cj 'if has("profile_text") then .profile_text else .profile end' "$f" > "$out/fuzz_profile/case-$i" 2>/dev/null || true
+  fi
   i=$((i + 1))
 done
 # The scanner's differential target starts from the same profiles.
