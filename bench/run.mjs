@@ -17,10 +17,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI, ROOT, nativeDecisions } from './lib/node.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const CLI = join(ROOT, 'build/native/bin/eligibility');
 const DEFAULT_BUNDLE = join(ROOT, 'build/native/rules/default.json');
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
@@ -137,10 +136,7 @@ async function main() {
   // bundle read from its file the CLI's decisions.
   const strip = (text) => text.replace(/"rules_version":"[^"]*"/, '"rules_version":""');
   const byName = Object.fromEntries(native.bundles.map((b) => [b.name, b]));
-  const cli = spawnSync(CLI, ['batch', '--date', '2026-11-21'], {
-    input: profiles.map((p) => JSON.stringify(p.profile)).join('\n') + '\n', encoding: 'utf8',
-  });
-  const cliLines = cli.stdout.trimEnd().split('\n');
+  const cliLines = nativeDecisions(profiles);
   byName.default.profiles.forEach((p, i) => {
     if (p.decision !== cliLines[i]) fail(`native: ${p.name}: the default bundle's decision is not the CLI's`);
   });

@@ -20,22 +20,15 @@
 //    bytes and gzip -9 of each, by category.
 // One untimed load of each page comes first (the server compresses and caches each file on its
 // first request). Prints one JSON object on stdout.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, startServerScript } from '../../scripts/headless.mjs';
 import { median } from '../lib/measure.mjs';
+import { nativeDecisions, option } from '../lib/node.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const AS_OF = '2026-11-21';
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 function startServer() {
   return startServerScript(join(HERE, 'server.mjs'), 'bench server');
@@ -264,12 +257,7 @@ async function main() {
   const runs = option('--runs', 7);
   const minMs = option('--min-ms', 50);
   const profiles = JSON.parse(readFileSync(join(HERE, '..', 'profiles.json'), 'utf8'));
-  const batch = spawnSync(join(ROOT, 'build/native/bin/eligibility'), ['batch', '--date', AS_OF], {
-    input: profiles.map((p) => JSON.stringify(p.profile)).join('\n') + '\n',
-    encoding: 'utf8',
-  });
-  if (batch.status !== 0) throw new Error(`eligibility batch exited ${batch.status}: ${batch.stderr}${batch.stdout}`);
-  const native = batch.stdout.trimEnd().split('\n');
+  const native = nativeDecisions(profiles);
 
   const server = await startServer();
   const browser = await launchChromium();

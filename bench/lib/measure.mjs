@@ -11,9 +11,6 @@ const now = () => performance.now();
 
 // Every result is stored here, so that no optimiser can drop a call whose result is unused.
 const sink = { last: null };
-export function lastResult() {
-  return sink.last;
-}
 
 function summary(perCall, n) {
   const sorted = [...perCall].sort((a, b) => a - b);

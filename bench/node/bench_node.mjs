@@ -17,21 +17,14 @@
 // Prints one JSON object on stdout.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { measure, median } from '../lib/measure.mjs';
+import { AS_OF, ROOT, nativeDecisions, option } from '../lib/node.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
 const DIST = process.env.ELIGIBILITY_DIST || join(ROOT, 'build/wasm/dist');
-const CLI = join(ROOT, 'build/native/bin/eligibility');
-const AS_OF = '2026-11-21';
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 async function main() {
   const runs = option('--runs', 7);
@@ -39,13 +32,7 @@ async function main() {
   const startupRuns = option('--startup-runs', 7);
   const profiles = JSON.parse(readFileSync(join(HERE, '..', 'profiles.json'), 'utf8'));
 
-  // The native CLI's answers, the reference.
-  const batch = spawnSync(CLI, ['batch', '--date', AS_OF], {
-    input: profiles.map((p) => JSON.stringify(p.profile)).join('\n') + '\n',
-    encoding: 'utf8',
-  });
-  if (batch.status !== 0) throw new Error(`eligibility batch exited ${batch.status}: ${batch.stderr}${batch.stdout}`);
-  const native = batch.stdout.trimEnd().split('\n');
+  const native = nativeDecisions(profiles);  // the reference
 
   const { createEngine } = await import(pathToFileURL(join(DIST, 'engine.mjs')).href);
   const engine = await createEngine({ asOf: AS_OF });

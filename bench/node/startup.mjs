@@ -2,8 +2,15 @@
 //   node bench/node/startup.mjs   prints {"ready_ms": …, "first_ms": …}
 // ready_ms: from just before `import('engine.mjs')` to createEngine() resolved (default options);
 // first_ms: the first engine.evaluate() after that (a US tourist's visa profile).
+// ELIGIBILITY_DIST (inherited from bench_node.mjs) names another build, as there.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const engineUrl = process.env.ELIGIBILITY_DIST
+  ? pathToFileURL(join(process.env.ELIGIBILITY_DIST, 'engine.mjs')).href
+  : new URL('../../build/wasm/dist/engine.mjs', import.meta.url).href;
 const t0 = performance.now();
-const { createEngine } = await import(new URL('../../build/wasm/dist/engine.mjs', import.meta.url).href);
+const { createEngine } = await import(engineUrl);
 const engine = await createEngine();
 const t1 = performance.now();
 const decision = engine.evaluate({

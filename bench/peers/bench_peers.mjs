@@ -15,20 +15,15 @@
 // disagrees with the others on any profile.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { measure, measureAsync, median } from '../lib/measure.mjs';
+import { ROOT, option } from '../lib/node.mjs';
 import { canonical, coverage, makeProfiles } from './workload.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
 export const ENGINES = ['plain', 'ours', 'json-logic', 'json-rules-engine', 'zen'];
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 function sizes(entries) {
   return entries.map(({ label, role, bytes }) => ({
