@@ -30,10 +30,10 @@ def main() -> int:
 
     def check(name, doc, should_pass, kind="service"):
         nonlocal failures
-        if whole.is_valid(doc) != (not list(validators[kind].iter_errors(doc))):
+        errors = sorted(validators[kind].iter_errors(doc), key=lambda e: list(e.path))
+        if whole.is_valid(doc) != (not errors):
             failures += 1
             print(f"FAIL {name}: the schema's top level and its {kind} definition disagree")
-        errors = sorted(validators[kind].iter_errors(doc), key=lambda e: list(e.path))
         if should_pass and errors:
             failures += 1
             e = errors[0]
