@@ -52,12 +52,12 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.wasm', '.svg', '.txt']);
 
-// Longest prefix first. `scripts: false`: the demo folder also holds this server and its tools,
-// which are not part of the site.
+// Longest prefix first. `hide`: the demo folder also holds this server and its tools (.mjs), which
+// are not part of the site.
 const MOUNTS = [
-  { prefix: '/consular-eligibility/', dir: join(ROOT, 'build', 'web', 'consular-eligibility'), scripts: true },
-  { prefix: '/rules/', dir: join(ROOT, 'build', 'web', 'demo-rules'), scripts: false },
-  { prefix: '/', dir: join(ROOT, 'demo'), scripts: true, index: 'index.html', hide: new Set(['.mjs']) },
+  { prefix: '/consular-eligibility/', dir: join(ROOT, 'build', 'web', 'consular-eligibility') },
+  { prefix: '/rules/', dir: join(ROOT, 'build', 'web', 'demo-rules') },
+  { prefix: '/', dir: join(ROOT, 'demo'), index: 'index.html', hide: new Set(['.mjs']) },
 ];
 
 const gzipCache = new Map();

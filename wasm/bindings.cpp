@@ -34,12 +34,6 @@ std::string no_engine() {
     return eligibility::errors_json({{"", eligibility::ErrorCode::invalid_rules, "no such engine (released?)"}});
 }
 
-std::string quote(const std::string& s) {
-    std::string out;
-    eligibility::append_json_string(out, s);
-    return out;
-}
-
 // Keeps a loaded engine and answers {"status":"ok","engine":N,"rules_version":"…"}, or the error
 // object.
 std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors) {
@@ -49,8 +43,14 @@ std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors
     while (slot < table.size() && table[slot]) ++slot;
     if (slot == table.size()) table.emplace_back();
     table[slot] = std::make_unique<Engine>(std::move(*engine));
-    return "{\"status\":\"ok\",\"engine\":" + std::to_string(slot + 1) +
-           ",\"rules_version\":" + quote(table[slot]->rules_version()) + "}";
+    std::string out;
+    eligibility::JsonWriter w(out);
+    w.begin_object();
+    w.field("status", "ok");
+    w.field_int("engine", static_cast<int64_t>(slot + 1));
+    w.field("rules_version", table[slot]->rules_version());
+    w.end_object();
+    return out;
 }
 
 // The built-in rules: the packs' index (every service known, none loaded until added).
@@ -193,26 +193,26 @@ std::string add_service_at(int handle, uintptr_t at, size_t size) {
 // The ids of the services whose rules are loaded, as a JSON array.
 std::string loaded_services(int handle) {
     Engine* e = find(handle);
-    if (!e) return "[]";
-    std::string out = "[";
-    for (const auto& s : e->rules().services) {
-        if (out.size() > 1) out += ',';
-        out += quote(s->id);
-    }
-    return out + "]";
+    std::string out;
+    eligibility::JsonWriter w(out);
+    w.begin_array();
+    for (size_t i = 0; e && i < e->rules().services.size(); ++i) w.string(e->rules().services[i]->id);
+    w.end_array();
+    return out;
 }
 
 // The languages a loaded service's texts are in, as a JSON array ([] if it is not loaded).
 std::string loaded_languages(int handle, const std::string& service) {
     Engine* e = find(handle);
     const eligibility::Service* s = e ? e->rules().find_service(service) : nullptr;
-    std::string out = "[";
+    std::string out;
+    eligibility::JsonWriter w(out);
+    w.begin_array();
     for (size_t i = 0; s && i < eligibility::kLangCodes.size(); ++i) {
-        if (!s->speaks(static_cast<eligibility::Lang>(i))) continue;
-        if (out.size() > 1) out += ',';
-        out += quote(eligibility::kLangCodes[i]);
+        if (s->speaks(static_cast<eligibility::Lang>(i))) w.string(eligibility::kLangCodes[i]);
     }
-    return out + "]";
+    w.end_array();
+    return out;
 }
 
 std::string countries(int handle, const std::string& lang) {

@@ -21,7 +21,13 @@ export interface Profile {
   facts?: Record<string, FactValue>;
 }
 
-export interface ErrorItem { path: string; code: ErrorCode; message: string; }
+export interface ErrorItem {
+  path: string;
+  code: ErrorCode;
+  message: string;
+  /** For `inconsistent`: the id of the rules' constraint the answers break (docs/contract.md §3). */
+  constraint?: string;
+}
 export interface ErrorObject { status: 'error'; errors: ErrorItem[]; }
 
 /** Provenance every item carries. */
@@ -106,7 +112,7 @@ export interface Engine {
   evaluate(profile: Profile | string | Uint8Array, options?: CallOptions): Decision | ErrorObject;
   /** The decision as JSON text: byte for byte what the native CLI prints. */
   evaluateText(profile: Profile | string | Uint8Array, options?: CallOptions): string;
-  questions(profile: Profile | string, options?: CallOptions):
+  questions(profile: Profile | string | Uint8Array, options?: CallOptions):
     { status: 'decided' | 'needs_input'; service: string; questions: Question[] } | ErrorObject;
   facts(service: string, options?: { lang?: Lang }): { service: string; facts: Question[] } | ErrorObject;
   /** Every service the rules know of, loaded or not. */
