@@ -247,19 +247,19 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'questions');
     const p = profileText(profile);
     if (p.error) return p.error;
-    return JSON.parse(this.#module.questions(this.#handle, p.text, lang || 'en', asOf));
+    return JSON.parse(this.#module.questions(this.#handle, p.text, lang, asOf));
   }
 
   /** Every fact of a service, described as questions: { service, facts: [...] }. */
   facts(service, options = {}) {
     const { lang } = this.#options(options, 'facts');
-    return JSON.parse(this.#module.facts(this.#handle, String(service), lang || 'en'));
+    return JSON.parse(this.#module.facts(this.#handle, String(service), lang));
   }
 
   /** The services these rules cover: [{ id, title }]. */
   services(options = {}) {
     const { lang } = this.#options(options, 'services');
-    return JSON.parse(this.#module.services(this.#handle, lang || 'en'));
+    return JSON.parse(this.#module.services(this.#handle, lang));
   }
 
   /** The ids of the services whose rules are loaded. */
@@ -275,7 +275,7 @@ class Engine {
   /** Every country of the rules, named in a language: [{ code, name }], in code order. */
   countries(options = {}) {
     const { lang } = this.#options(options, 'countries');
-    return JSON.parse(this.#module.countries(this.#handle, lang || 'en'));
+    return JSON.parse(this.#module.countries(this.#handle, lang));
   }
 
   /**
@@ -367,8 +367,11 @@ export async function createEngine(options = {}) {
   }
   const languages = options.languages;
   const packLang = packLanguage(languages, 'createEngine');
-  // Packs named up front start downloading now, while the module loads.
-  const early = Array.isArray(services) ? new Map(services.map((id) => [packKey(id, packLang), readPack(id, packLang)])) : new Map();
+  // Packs named up front start downloading now, while the module loads; not with a mission's
+  // own rules, which may hold those services already (loadService then reads only what is missing).
+  const early = Array.isArray(services) && (options.rules === undefined || options.rules === null)
+    ? new Map(services.map((id) => [packKey(id, packLang), readPack(id, packLang)]))
+    : new Map();
   for (const p of early.values()) p.catch(() => {});
   let rulesText = null;
   if (options.rules !== undefined && options.rules !== null) {
@@ -399,6 +402,11 @@ export async function createEngine(options = {}) {
   if (created.status !== 'ok') throw new EligibilityError(created);
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
   const wanted = services === 'all' ? engine.services().map((s) => s.id) : services;
-  await Promise.all(wanted.map((id) => engine.loadService(id, { languages })));
+  try {
+    await Promise.all(wanted.map((id) => engine.loadService(id, { languages })));
+  } catch (err) {
+    engine.release();  // the caller never sees this engine: free its rules inside the module
+    throw err;
+  }
   return engine;
 }
