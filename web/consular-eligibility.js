@@ -22,6 +22,7 @@ import { LANGS, LANG_NAMES, t, has, isLoaded, loadLanguage } from './i18n.js';
 import { renderQuestion } from './render-question.js';
 import { renderOutcome } from './render-outcome.js';
 import { renderAnswers } from './render-answers.js';
+import { ISO_DATE } from './format.js';
 
 // Start fetching the engine's module, and the WebAssembly it loads, while the element gets ready;
 // a failure is reported when the element awaits it.
@@ -29,7 +30,6 @@ const enginePromise = import('./engine.mjs');
 enginePromise.then((api) => api.preload()).catch(() => {});
 
 const STYLESHEET = new URL('./consular-eligibility.css', import.meta.url).href;
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const PICKER = '#picker';
 const OUTCOME = '#outcome';
 let instances = 0;
@@ -51,7 +51,7 @@ class ConsularEligibility extends HTMLElement {
   #loadToken = 0;
   #fallbackVersion = null;
   #services = null;
-  #namesCache = new Map();
+  #namesByCode = null;
 
   #service = null; // the service being checked
   #packPending = null; // "service/lang" of the rules being downloaded
@@ -109,7 +109,7 @@ class ConsularEligibility extends HTMLElement {
   get #asOf() {
     const value = this.getAttribute('as-of');
     if (value === null || value === '') return undefined;
-    if (DATE.test(value)) return value;
+    if (ISO_DATE.test(value)) return value;
     this.#warnOnce(`as-of:${value}`, `consular-eligibility: as-of="${value}" is not a date YYYY-MM-DD; using the browser's local date.`);
     return undefined;
   }
@@ -193,7 +193,7 @@ class ConsularEligibility extends HTMLElement {
     this.#packPending = null;
     this.#packFailed = null;
     this.#fallbackVersion = fellBack ? engine.rulesVersion : null;
-    this.#namesCache.clear();
+    this.#namesByCode = null;
     this.#services = engine.services({ lang: 'en' });
     const service = this.#attributeService();
     if (this.#service === null || (service !== null && service !== this.#service) ||
@@ -203,11 +203,21 @@ class ConsularEligibility extends HTMLElement {
     this.#render();
   }
 
-  // A mission's rules, as bytes: the engine, not the browser, judges whether they are UTF-8.
+  // A mission's rules, as bytes: the engine, not the browser, judges whether they are UTF-8. The
+  // named service is loaded only if these rules have it: a service attribute they do not know is
+  // reported by #attributeService, and must not make the mission's rules look broken.
   async #engineFromSource(createEngine, src, services, languages) {
     const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    return createEngine({ rules: new Uint8Array(await response.arrayBuffer()), services, languages });
+    const engine = await createEngine({ rules: new Uint8Array(await response.arrayBuffer()), services: [] });
+    const known = new Set(engine.services({ lang: 'en' }).map((s) => s.id));
+    try {
+      await Promise.all(services.filter((id) => known.has(id)).map((id) => engine.loadService(id, { languages })));
+    } catch (err) {
+      engine.release();
+      throw err;
+    }
+    return engine;
   }
 
   // Replays the answers from the first question: the flow is the questions the engine asks, in
@@ -234,23 +244,21 @@ class ConsularEligibility extends HTMLElement {
     throw new Error('consular-eligibility: the interview does not end');
   }
 
-  // The names of a country question's options in every language, for the searchable list.
-  #countryNames(factId) {
-    const key = `${this.#service}/${factId}`;
-    let names = this.#namesCache.get(key);
-    if (!names) {
-      // Countries are named in every language by the engine's own table, whichever language the
-      // service's rules were downloaded in.
-      names = new Map();
+  // Every country's name in every language, for the searchable lists: from the engine's own
+  // country table (the same for every service and question), whichever language the rules were
+  // downloaded in. Read on first use, again only with another engine.
+  #countryNames() {
+    if (!this.#namesByCode) {
+      const names = new Map();
       for (const lang of LANGS) {
         for (const c of this.#engine.countries({ lang })) {
           if (!names.has(c.code)) names.set(c.code, {});
           names.get(c.code)[lang] = c.name;
         }
       }
-      this.#namesCache.set(key, names);
+      this.#namesByCode = names;
     }
-    return names;
+    return this.#namesByCode;
   }
 
   #serviceTitle(lang) {
@@ -306,7 +314,9 @@ class ConsularEligibility extends HTMLElement {
 
   // --- rendering ---------------------------------------------------------------------------------
 
-  #render({ focus = false, keepDraft = false } = {}) {
+  // `flow`: the replay of the current answers, when the caller has just made it (Continue, Back),
+  // so that it is not made twice.
+  #render({ focus = false, keepDraft = false, flow = null } = {}) {
     if (!this.#els) return;
     let draft = keepDraft && this.#step && this.#step.question ? this.#step.question.draft() : undefined;
     let draftFor = keepDraft && this.#step ? this.#step.factId : undefined;
@@ -335,7 +345,7 @@ class ConsularEligibility extends HTMLElement {
       if (draftFor !== undefined) this.#heldDraft = { draft, draftFor };
       step = this.#loadingView();
     } else {
-      step = this.#interviewStep(draftFor, draft);
+      step = this.#interviewStep(draftFor, draft, flow);
     }
     this.#renderChrome();
     replaceChildren(this.#els.body, step.element);
@@ -454,8 +464,8 @@ class ConsularEligibility extends HTMLElement {
     return { kind: 'picker', factId: PICKER, heading: question.heading, question, element: form };
   }
 
-  #interviewStep(draftFor, draft) {
-    const flow = this.#replay();
+  #interviewStep(draftFor, draft, replayed) {
+    const flow = replayed ?? this.#replay();
     if (flow.error && !flow.next) return this.#errorView(flow.error);
     if (flow.error) {
       // A kept answer is no longer accepted (the date of the check or the rules changed): ask again.
@@ -489,7 +499,7 @@ class ConsularEligibility extends HTMLElement {
       value: this.#answers.get(q.id),
       draft: draft !== undefined ? draft : error ? error.draft : undefined,
       error: shown,
-      countryNames: q.type === 'country' ? () => this.#countryNames(q.id) : null,
+      countryNames: q.type === 'country' ? () => this.#countryNames() : null,
     });
     const canGoBack = index > 0 || !this.#attributeService();
     const form = h('form', {
@@ -589,6 +599,8 @@ class ConsularEligibility extends HTMLElement {
         // Accepted, but a later answer no longer fits: go to it.
         this.#error = this.#engineError(flow, flow.next);
         this.#current = flow.next.id;
+        this.#render({ focus: true, flow });
+        return;
       }
       this.#render({ focus: true });
       return;
@@ -601,7 +613,7 @@ class ConsularEligibility extends HTMLElement {
       this.#current = null;
       this.#mode = 'forward';
     }
-    this.#render({ focus: true });
+    this.#render({ focus: true, flow });
   }
 
   #back(from) {
@@ -612,7 +624,7 @@ class ConsularEligibility extends HTMLElement {
     this.#mode = 'forward';
     if (previous >= 0) this.#current = flow.steps[previous].id;
     else if (!this.#attributeService()) this.#current = PICKER;
-    this.#render({ focus: true });
+    this.#render({ focus: true, flow });
   }
 
   #change(factId) {

@@ -105,11 +105,12 @@ export function formatMoney(amountMinor, currency, lang) {
   return `${negative ? '-' : ''}${number}\u00a0${currency}`;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date as the rules and the engine write it: YYYY-MM-DD. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date 'YYYY-MM-DD' in words: "25 December 2026", "25 dekabr 2026", "25 декабря 2026 г.". */
 export function formatDate(iso, lang) {
-  const m = DATE.exec(String(iso));
+  const m = ISO_DATE.exec(String(iso));
   if (!m) return String(iso);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (intlSupports(lang)) {
@@ -126,13 +127,6 @@ export function formatDate(iso, lang) {
 /** <time datetime="2026-12-25">25 December 2026</time> */
 export function timeElement(iso, lang) {
   return h('time', { datetime: iso }, formatDate(iso, lang));
-}
-
-/** The browser's local date as 'YYYY-MM-DD' (the widget's default as_of). */
-export function localDate() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Sorts strings the way the language sorts them (Azerbaijani: ç after c, ə after e, …). */

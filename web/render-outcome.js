@@ -9,7 +9,7 @@
 
 import { h, srOnly } from './dom.js';
 import { t, tNodes, has, outputLabel, OUTPUT_KINDS } from './i18n.js';
-import { formatMoney, formatNumber, timeElement } from './format.js';
+import { ISO_DATE, formatMoney, formatNumber, timeElement } from './format.js';
 
 // Keys of an item or a verdict that are not outputs (docs/contract.md section 2).
 const NOT_OUTPUTS = new Set([
@@ -18,6 +18,9 @@ const NOT_OUTPUTS = new Set([
   'result', 'severity', 'fail_note', 'within_days', 'within_working_days', 'within_hours', 'within_months', 'due',
 ]);
 const WITHIN = ['within_days', 'within_working_days', 'within_hours', 'within_months'];
+
+// A failed check that stops the application (the core's severity), as opposed to a warning.
+const isBlocker = (c) => c.result === 'fail' && c.severity === 'blocker';
 
 /**
  * @param {object} decision  a decided decision (status 'decided') with titles in ctx.lang
@@ -78,7 +81,7 @@ class OutcomeRenderer {
     } else {
       if (this.channels.length === 1) body.push(this.howToApply(this.channels[0]));
       body.push(
-        this.feesSection(d.fees, d.totals.filter((x) => !x.channel || x.channel === (this.channels[0] || {}).id), 'h3'),
+        this.feesSection(d.fees, d.totals, 'h3'),
         this.documentsSection(d.documents, 'h3'),
         this.checksSection(d.checks, 'h3'),
         this.deadlinesSection(d.deadlines, 'h3'),
@@ -103,7 +106,7 @@ class OutcomeRenderer {
 
   verdictCard() {
     const v = this.d.verdict || {};
-    const blockers = this.d.checks.filter((c) => c.result === 'fail' && c.severity === 'blocker');
+    const blockers = this.d.checks.filter(isBlocker);
     const headingId = this.id('verdict');
     const heading = h('h2', { id: headingId, class: 'ce-heading ce-verdict__title', tabindex: '-1' }, v.title || v.code);
     const channelTitle = (id) => (this.channels.find((c) => c.id === id) || {}).title;
@@ -115,8 +118,8 @@ class OutcomeRenderer {
     heading,
     v.note ? h('p', { class: 'ce-verdict__note' }, v.note) : null,
     this.outputs(v),
-    v.until ? h('p', { class: 'ce-until' }, tNodes(this.lang, 'until', { date: timeElement(v.until, this.lang) })) : null,
-    this.confirm(v.confidence ? `conf_${v.confidence}` : null),
+    this.until(v, 'ce-until'),
+    this.confidence(v),
     blockers.length ? h('div', { class: 'ce-problem', part: 'problem' },
       h('h3', { class: 'ce-problem__title' }, this.t('problemHeading')),
       h('ul', { class: 'ce-problem__list' }, blockers.map((c) => h('li', null,
@@ -134,8 +137,8 @@ class OutcomeRenderer {
       h('div', { class: 'ce-item ce-channel-summary', part: 'channel' },
         h('p', { class: 'ce-item__title' }, ch.title || ch.id),
         ch.note ? h('p', { class: 'ce-item__note' }, ch.note) : null,
-        ch.until ? h('p', { class: 'ce-until' }, tNodes(this.lang, 'until', { date: timeElement(ch.until, this.lang) })) : null,
-        this.confirm(ch.confidence ? `conf_${ch.confidence}` : null),
+        this.until(ch, 'ce-until'),
+        this.confidence(ch),
         this.why(ch, ch.title)));
   }
 
@@ -148,8 +151,8 @@ class OutcomeRenderer {
     return h('article', { class: 'ce-channel', part: 'channel', 'aria-labelledby': id, dataset: { channel: ch.id } },
       h('h4', { id, class: 'ce-channel__title' }, ch.title || ch.id),
       ch.note ? h('p', { class: 'ce-channel__note' }, ch.note) : null,
-      ch.until ? h('p', { class: 'ce-until' }, tNodes(this.lang, 'until', { date: timeElement(ch.until, this.lang) })) : null,
-      this.confirm(ch.confidence ? `conf_${ch.confidence}` : null),
+      this.until(ch, 'ce-until'),
+      this.confidence(ch),
       this.why(ch, ch.title),
       this.feesSection(fees, totals, 'h5'),
       this.deadlinesSection(mine(d.deadlines), 'h5'),
@@ -197,7 +200,7 @@ class OutcomeRenderer {
         w.note ? [' ', h('span', { class: 'ce-waiver__note' }, w.note)] : null) : null,
       this.outputs(f),
       this.confirm(f.amount_known === false ? 'amountUnknownConfirm' : f.confidence ? `conf_${f.confidence}` : null),
-      w ? this.confirm(w.confidence ? `conf_${w.confidence}` : null) : null,
+      w ? this.confidence(w) : null,
       this.why(f, f.title, w));
   }
 
@@ -236,7 +239,7 @@ class OutcomeRenderer {
       h('div', { class: 'ce-item__body' },
         doc.note ? h('p', { class: 'ce-item__note' }, doc.note) : null,
         this.outputs(doc),
-        this.confirm(doc.confidence ? `conf_${doc.confidence}` : null),
+        this.confidence(doc),
         this.why(doc, doc.title)));
   }
 
@@ -248,7 +251,7 @@ class OutcomeRenderer {
 
   check(c) {
     const icon = { pass: '✓', fail: '✗', unknown: '?' }[c.result] || '?';
-    const blocker = c.result === 'fail' && c.severity === 'blocker';
+    const blocker = isBlocker(c);
     return h('li', { class: ['ce-item', 'ce-check', `ce-check--${c.result}`, blocker && 'ce-check--blocker'], dataset: { id: c.id, result: c.result } },
       h('div', { class: 'ce-item__main' },
         h('span', { class: 'ce-item__title' }, c.title || c.id),
@@ -261,7 +264,7 @@ class OutcomeRenderer {
         c.severity ? h('strong', null, this.t(`severity_${c.severity}`)) : null,
         c.fail_note ? [' ', c.fail_note] : null) : null,
       this.confirm(c.result === 'unknown' ? 'checkUnknownConfirm' : null),
-      this.confirm(c.confidence ? `conf_${c.confidence}` : null),
+      this.confidence(c),
       this.why(c, c.title));
   }
 
@@ -282,7 +285,7 @@ class OutcomeRenderer {
       h('div', { class: 'ce-item__main' }, h('span', { class: 'ce-item__title' }, dl.title || dl.id), when),
       dl.note ? h('p', { class: 'ce-item__note' }, dl.note) : null,
       this.outputs(dl),
-      this.confirm(dl.confidence ? `conf_${dl.confidence}` : null),
+      this.confidence(dl),
       this.why(dl, dl.title));
   }
 
@@ -293,7 +296,7 @@ class OutcomeRenderer {
         h('p', { class: 'ce-item__title' }, n.title || n.id),
         n.note ? h('p', { class: 'ce-item__note' }, n.note) : null,
         this.outputs(n),
-        this.confirm(n.confidence ? `conf_${n.confidence}` : null),
+        this.confidence(n),
         this.why(n, n.title)))));
   }
 
@@ -315,8 +318,18 @@ class OutcomeRenderer {
       if (kind === 'days' || kind === 'years') return this.t(kind, { n: value }).replace(String(value), formatNumber(value, this.lang));
       return formatNumber(value, this.lang);
     }
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return timeElement(value, this.lang);
+    if (typeof value === 'string' && ISO_DATE.test(value)) return timeElement(value, this.lang);
     return String(value);
+  }
+
+  /** "Confirm with …" for an item whose facts are marked (a `confidence`: secondary, unknown …). */
+  confidence(item) {
+    return this.confirm(item.confidence ? `conf_${item.confidence}` : null);
+  }
+
+  /** "Until <date>": the end of the rule's effective window, when it has one. */
+  until(item, cls) {
+    return item.until ? h('p', { class: cls }, tNodes(this.lang, 'until', { date: timeElement(item.until, this.lang) })) : null;
   }
 
   /** "Confirm with the embassy or consulate", and why (when the reason has words: a confidence a
@@ -336,7 +349,7 @@ class OutcomeRenderer {
       h('summary', { class: 'ce-why__summary' }, this.t('why'), title ? srOnly(` ${title}`) : null),
       h('div', { class: 'ce-why__body' },
         h('p', null, h('span', { class: 'ce-why__label' }, `${this.t('source')} `), item.citation),
-        item.until ? h('p', null, tNodes(this.lang, 'until', { date: timeElement(item.until, this.lang) })) : null,
+        this.until(item, null),
         item.confidence && has(this.lang, `conf_${item.confidence}`) ? h('p', null, this.t(`conf_${item.confidence}`)) : null,
         waiver && waiver.citation ? h('p', null, h('span', { class: 'ce-why__label' }, `${this.t('waiverSource')} `), waiver.citation) : null));
   }

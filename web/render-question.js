@@ -11,7 +11,7 @@
 
 import { h, srOnly } from './dom.js';
 import { t } from './i18n.js';
-import { formatDate } from './format.js';
+import { ISO_DATE, formatDate } from './format.js';
 import { CountryCombobox } from './country-combobox.js';
 
 // Radios up to this many options; a select beyond (no enum in the shipped rules is that long).
@@ -68,8 +68,9 @@ export function renderQuestion(q, ctx) {
 
   const headingFor = (inner) => h('h2', { id: ids.heading, class: 'ce-heading ce-question__heading', tabindex: '-1' }, inner);
 
-  // Yes/No and short option lists: radios in a fieldset whose legend is the heading.
-  const radios = (choices, name) => {
+  // Yes/No and short option lists: radios in a fieldset whose legend is the heading; `parse` turns
+  // the chosen radio's value into the answer.
+  const radios = (choices, name, parse) => {
     const inputs = [];
     const items = choices.map((choice, i) => {
       const id = `${idBase}-opt-${i}`;
@@ -97,7 +98,7 @@ export function renderQuestion(q, ctx) {
       element,
       heading,
       focusField: () => (checked() || inputs[0]).focus(),
-      readRaw: () => (checked() ? checked().value : null),
+      read: () => (checked() ? { ok: true, value: parse(checked().value) } : { ok: false, code: 'select_answer' }),
       draft: () => ({ value: checked() ? checked().value : undefined }),
     };
   };
@@ -111,35 +112,13 @@ export function renderQuestion(q, ctx) {
   };
 
   switch (q.type) {
-    case 'bool': {
-      const r = radios([{ value: 'true', label: t(lang, 'yes') }, { value: 'false', label: t(lang, 'no') }], ids.field);
-      return {
-        element: r.element,
-        heading: r.heading,
-        focusField: r.focusField,
-        read: () => {
-          const v = r.readRaw();
-          return v === null ? { ok: false, code: 'select_answer' } : { ok: true, value: v === 'true' };
-        },
-        draft: r.draft,
-      };
-    }
+    case 'bool':
+      return radios([{ value: 'true', label: t(lang, 'yes') }, { value: 'false', label: t(lang, 'no') }], ids.field,
+        (v) => v === 'true');
 
     case 'enum': {
       const options = q.options || [];
-      if (options.length <= MAX_RADIOS) {
-        const r = radios(options, ids.field);
-        return {
-          element: r.element,
-          heading: r.heading,
-          focusField: r.focusField,
-          read: () => {
-            const v = r.readRaw();
-            return v === null ? { ok: false, code: 'select_answer' } : { ok: true, value: v };
-          },
-          draft: r.draft,
-        };
-      }
+      if (options.length <= MAX_RADIOS) return radios(options, ids.field, (v) => v);
       const select = h('select', {
         id: ids.field,
         class: 'ce-select',
@@ -236,7 +215,7 @@ export function renderQuestion(q, ctx) {
           if (native && input.validity.badInput) return { ok: false, code: 'errors.invalid_date' };
           const text = input.value.trim();
           if (text === '') return { ok: false, code: 'enter_date' };
-          if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return { ok: false, code: 'errors.invalid_date' };
+          if (!ISO_DATE.test(text)) return { ok: false, code: 'errors.invalid_date' };
           return { ok: true, value: text };
         },
         draft: () => ({ text: input.value }),
