@@ -40,12 +40,20 @@ function applyPatch(doc, ops) {
   return doc;
 }
 
+// The text of each document the cases patch, read once (each case parses its own copy to patch).
+const documentTexts = new Map();
+function documentText(name) {
+  if (!documentTexts.has(name)) {
+    const path = name === 'bundle' ? join(root, 'build/native/rules/default.json') : join(root, 'data/services', `${name}.json`);
+    documentTexts.set(name, readFileSync(path, 'utf8'));
+  }
+  return documentTexts.get(name);
+}
+
 function rulesBytes(c) {
   if ('rules_text' in c) return Buffer.from(c.rules_text, 'utf8');
   if ('rules_base64' in c) return Buffer.from(c.rules_base64, 'base64');
-  const base = c.document === 'bundle'
-    ? JSON.parse(readFileSync(join(root, 'build/native/rules/default.json'), 'utf8'))
-    : JSON.parse(readFileSync(join(root, 'data/services', `${c.document}.json`), 'utf8'));
+  const base = JSON.parse(documentText(c.document));
   return Buffer.from(JSON.stringify(applyPatch(base, c.patch ?? [])), 'utf8');
 }
 

@@ -2,34 +2,23 @@
 // violations, in the widget's shadow DOM and on the demo page around it. axe is served from the
 // page's own origin and added with addScriptTag({ url }), so the strict CSP stays in force.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPage, openDemo, widget, stepHeading, currentQuestion, answer,
-  clickContinue, outcome, axeViolations,
+  useDemo, openDemo, widget, stepHeading, currentQuestion, answer,
+  clickContinue, outcome, openAllSummaries, axeViolations,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 async function assertAccessible(page, step) {
-  const violations = await axeViolations(page, server.origin);
+  const violations = await axeViolations(page, demo.origin);
   assert.deepEqual(violations, [], `${step}: ${JSON.stringify(violations, null, 2)}`);
 }
 
 test('every step of a visa flow in English is free of serious and critical violations', async () => {
-  const { page, context, log } = await newPage(browser, server.origin);
-  await openDemo(page, server.origin, '/');
+  const { page, context, log } = await demo.page();
+  await openDemo(page, demo.origin, '/');
   await assertAccessible(page, 'service picker');
   // An error on the picker.
   await clickContinue(page);
@@ -65,7 +54,7 @@ test('every step of a visa flow in English is free of serious and critical viola
   }
   await outcome(page).waitFor();
   await assertAccessible(page, 'outcome');
-  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+  await openAllSummaries(page);
   await widget(page).locator('.ce-checkbox__input').first().check();
   await assertAccessible(page, 'outcome with every "Why?" open');
   assert.deepEqual(log.pageErrors, []);
@@ -73,8 +62,8 @@ test('every step of a visa flow in English is free of serious and critical viola
 });
 
 test('every step of the passport service in Azerbaijani is free of serious and critical violations', async () => {
-  const { page, context } = await newPage(browser, server.origin, { viewport: { width: 360, height: 640 } });
-  await openDemo(page, server.origin, '/', { lang: 'az' });
+  const { page, context } = await demo.page({ viewport: { width: 360, height: 640 } });
+  await openDemo(page, demo.origin, '/', { lang: 'az' });
   await assertAccessible(page, 'service picker (az, 360 px)');
   await answer(page, 'Səfirlik və ya konsulluq vasitəsilə ümumvətəndaş pasportu', { continueLabel: 'Davam et' });
   for (let i = 0; i < 12 && !(await outcome(page).count()); i++) {
@@ -92,7 +81,7 @@ test('every step of the passport service in Azerbaijani is free of serious and c
   }
   await outcome(page).waitFor();
   await assertAccessible(page, 'outcome (az)');
-  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+  await openAllSummaries(page);
   await assertAccessible(page, 'outcome (az) with every "Niyə?" open');
   await context.close();
 });

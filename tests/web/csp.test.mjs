@@ -3,29 +3,17 @@
 // application/wasm, and nothing stored (no cookies, no Web Storage, no IndexedDB). Also measures
 // what a first visit downloads, raw and gzip (written to tests/web/artifacts/first-visit.json).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
-  ARTIFACTS, startServer, launchBrowser, newPage, openDemo, widget, stepHeading, answer, outcome,
+  ARTIFACTS, STRICT_CSP, useDemo, openDemo, widget, stepHeading, answer, outcome, openAllSummaries,
 } from './support.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 async function assertNothingStored(page, context) {
   assert.deepEqual(await context.cookies(), [], 'no cookies');
@@ -38,9 +26,9 @@ async function assertNothingStored(page, context) {
 }
 
 test('a whole interview under the strict CSP: no violation, no other origin, nothing stored', async () => {
-  const { page, context, log } = await newPage(browser, server.origin);
-  const response = await page.goto(`${server.origin}/`);
-  assert.equal(response.headers()['content-security-policy'], CSP);
+  const { page, context, log } = await demo.page();
+  const response = await page.goto(`${demo.origin}/`);
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await widget(page).evaluate((el) => el.setAttribute('as-of', '2026-11-21'));
   await stepHeading(page).filter({ hasText: 'What do you need?' }).waitFor();
   await answer(page, 'Visa to Azerbaijan');
@@ -49,7 +37,7 @@ test('a whole interview under the strict CSP: no violation, no other origin, not
     await answer(page, value);
   }
   await outcome(page).waitFor();
-  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+  await openAllSummaries(page);
   await widget(page).getByRole('button', { name: /RU/ }).click();
   await stepHeading(page).filter({ hasText: 'Вам нужна виза' }).waitFor();
   await widget(page).getByRole('button', { name: 'Начать заново' }).click();
@@ -58,7 +46,7 @@ test('a whole interview under the strict CSP: no violation, no other origin, not
   assert.deepEqual(log.csp, [], 'no CSP violation');
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
-  const foreign = log.requests.filter((url) => new URL(url).origin !== server.origin);
+  const foreign = log.requests.filter((url) => new URL(url).origin !== demo.origin);
   assert.deepEqual(foreign, [], 'every request is to the page\'s own origin');
   const wasm = log.responses.find((r) => r.url().endsWith('/consular-eligibility/eligibility.wasm'));
   assert.ok(wasm, 'the engine was fetched');
@@ -69,14 +57,14 @@ test('a whole interview under the strict CSP: no violation, no other origin, not
 
 test('every demo page, with and without an embassy rules file, loads without a CSP violation', async () => {
   for (const path of ['/', '/visa.html', '/mission-rules.html']) {
-    const { page, context, log } = await newPage(browser, server.origin);
-    await openDemo(page, server.origin, path);
+    const { page, context, log } = await demo.page();
+    await openDemo(page, demo.origin, path);
     assert.deepEqual(log.csp, [], `${path}: no CSP violation`);
     assert.deepEqual(log.consoleErrors, [], `${path}: no console error`);
-    assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== server.origin), [], path);
+    assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== demo.origin), [], path);
     const json = log.requests.filter((url) => url.endsWith('.json')).map((url) => new URL(url).pathname);
     if (path === '/mission-rules.html') {
-      assert.ok(log.requests.includes(`${server.origin}/rules/embassy-rules.json`), 'the embassy rules were fetched');
+      assert.ok(log.requests.includes(`${demo.origin}/rules/embassy-rules.json`), 'the embassy rules were fetched');
     } else if (path === '/visa.html') {
       // Rule packs: only the rules of the service the page names, in the page's language
       // (lang="az"), never the whole bundle.
@@ -90,8 +78,8 @@ test('every demo page, with and without an embassy rules file, loads without a C
 });
 
 test('a rules-src on another origin is refused by the CSP, and the widget falls back politely', async () => {
-  const { page, context, log } = await newPage(browser, server.origin);
-  await page.goto(`${server.origin}/visa.html`);
+  const { page, context, log } = await demo.page();
+  await page.goto(`${demo.origin}/visa.html`);
   await widget(page).evaluate((el) => {
     el.setAttribute('lang', 'en');
     el.setAttribute('rules-src', 'https://rules.example.org/rules.json');
@@ -99,14 +87,13 @@ test('a rules-src on another origin is refused by the CSP, and the widget falls 
   await widget(page).locator('[part="notice"]').waitFor();
   assert.match(await widget(page).locator('[part="notice"]').textContent(), /could not be loaded/);
   assert.equal(log.csp.length > 0, true, 'the browser itself refused the request');
-  assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== server.origin), [], 'no request left the origin');
+  assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== demo.origin), [], 'no request left the origin');
   await context.close();
 });
 
 test('first visit: every byte fetched until the first question is on screen, raw and gzip', async (t) => {
-  const { page, context, log } = await newPage(browser, server.origin);
-  await openDemo(page, server.origin, '/visa.html');
-  await stepHeading(page).waitFor();
+  const { page, context, log } = await demo.page();
+  await openDemo(page, demo.origin, '/visa.html');
   const rows = [];
   for (const r of log.responses) {
     const body = await r.body();

@@ -1,34 +1,23 @@
 // End-to-end flows through the real widget on the demo site, in headless Chromium, each asserting
 // what the applicant sees: texts, dates, amounts and document names, in the chosen language.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  ROOT, AS_OF, startServer, launchBrowser, newPage, openDemo, widget, stepHeading, currentQuestion,
+  ROOT, AS_OF, useDemo, openDemo, widget, stepHeading, currentQuestion,
   answer, answerAll, clickContinue, nextStep, outcome,
 } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemo();
+let defaultRulesText;  // the built-in rules bundle, read once
 let defaultVersion;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const rules = JSON.parse(await readFile(join(ROOT, 'build', 'native', 'rules', 'default.json'), 'utf8'));
-  defaultVersion = rules.version;
+  defaultRulesText = await readFile(join(ROOT, 'build', 'native', 'rules', 'default.json'), 'utf8');
+  defaultVersion = JSON.parse(defaultRulesText).version;
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function fresh(options) {
-  return newPage(browser, server.origin, options);
-}
 
 /** Records the `decision` events the widget dispatches (they bubble out of the shadow root). */
 async function recordDecisions(page) {
@@ -39,6 +28,15 @@ async function recordDecisions(page) {
 }
 
 const decisions = (page) => page.evaluate(() => window.__decisions);
+
+// A citizen of Türkiye (visa-free), 20 days from 10 December 2026, in the order the engine asks.
+const TURKISH_VISITOR = [
+  ['nationality', ['türk', 'Türkiye']],
+  ['passport_type', 'Ordinary passport'],
+  ['entry_date', '2026-12-10'],
+  ['stay_days', 20],
+  ['passport_expiry', '2030-01-01'],
+];
 
 // The answers of a US tourist, 34, 20 days from 10 December 2026, in the order the engine asks.
 const US_TOURIST = [
@@ -56,23 +54,17 @@ const US_TOURIST = [
 ];
 
 async function startVisa(page) {
-  await openDemo(page, server.origin, '/');
+  await openDemo(page, demo.origin, '/');
   await assert.doesNotReject(stepHeading(page).filter({ hasText: 'What do you need?' }).waitFor());
   await answer(page, 'Visa to Azerbaijan');
 }
 
 test('visa-free: a citizen of Türkiye sees the agreement, the longest stay, the checks and the registration date', async () => {
-  const { page, context, log } = await fresh();
+  const { page, context, log } = await demo.page();
   await startVisa(page);
   await recordDecisions(page);
   assert.equal(await widget(page).locator('.ce-progress').textContent(), 'Question 1');
-  await answerAll(page, [
-    ['nationality', ['türk', 'Türkiye']],
-    ['passport_type', 'Ordinary passport'],
-    ['entry_date', '2026-12-10'],
-    ['stay_days', 20],
-    ['passport_expiry', '2030-01-01'],
-  ]);
+  await answerAll(page, TURKISH_VISITOR);
   const out = outcome(page);
   await assert.doesNotReject(out.waitFor());
   assert.equal(await stepHeading(page).textContent(), 'No visa needed: agreement with Türkiye (up to 90 days)');
@@ -102,7 +94,7 @@ test('visa-free: a citizen of Türkiye sees the agreement, the longest stay, the
 });
 
 test('e-visa and consular visa side by side: fees, totals, apply-by date and each way\'s documents', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, US_TOURIST);
   const out = outcome(page);
@@ -144,7 +136,7 @@ test('e-visa and consular visa side by side: fees, totals, apply-by date and eac
 });
 
 test('EU waiver: a German student sees the processing fee struck through, the waiver and a zero total', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, [
     ['nationality', ['germ', 'Germany']],
@@ -174,7 +166,7 @@ test('EU waiver: a German student sees the processing fee struck through, the wa
 });
 
 test('a minor travelling alone needs the parents\' permission; travelling with a parent, not', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, [
     ...US_TOURIST.slice(0, 6),
@@ -198,7 +190,7 @@ test('a minor travelling alone needs the parents\' permission; travelling with a
 });
 
 test('a passport that expires too soon stops the application; an expired one is an inline error in Russian', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, US_TOURIST.slice(0, 7));
   // Expired before the date of the check: the engine rejects it; the applicant reads why, in Russian.
@@ -233,7 +225,7 @@ test('a passport that expires too soon stops the application; an expired one is 
 });
 
 test('a number outside the rules\' range is refused with the range, in the applicant\'s words', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, US_TOURIST.slice(0, 4));
   await stepHeading(page).filter({ hasText: 'How many days will you stay?' }).waitFor();
@@ -255,7 +247,7 @@ test('a number outside the rules\' range is refused with the range, in the appli
 });
 
 test('changing an earlier answer keeps the others and asks only what the new flow needs', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await recordDecisions(page);
   await answerAll(page, US_TOURIST);
@@ -287,7 +279,7 @@ test('changing an earlier answer keeps the others and asks only what the new flo
 });
 
 test('switching language mid-flow keeps the answers, the step and an unfinished answer', async () => {
-  const { page, context, log } = await fresh();
+  const { page, context, log } = await demo.page();
   await startVisa(page);
   await answerAll(page, [['nationality', ['germ', 'Germany']], ['passport_type', 'Ordinary passport']]);
   await currentQuestion(page).getByLabel('Business', { exact: true }).check();
@@ -336,10 +328,10 @@ test('a rules file that cannot be loaded or does not validate leaves the widget 
     { name: 'network error', src: '/rules/unreachable.json', abort: true },
   ];
   for (const c of cases) {
-    const { page, context, log } = await fresh();
-    if (c.route) await page.route(`${server.origin}${c.src}`, (route) => route.fulfill(c.route));
-    if (c.abort) await page.route(`${server.origin}${c.src}`, (route) => route.abort('connectionrefused'));
-    await page.goto(`${server.origin}/visa.html`);
+    const { page, context, log } = await demo.page();
+    if (c.route) await page.route(`${demo.origin}${c.src}`, (route) => route.fulfill(c.route));
+    if (c.abort) await page.route(`${demo.origin}${c.src}`, (route) => route.abort('connectionrefused'));
+    await page.goto(`${demo.origin}/visa.html`);
     await widget(page).evaluate((el, src) => {
       el.setAttribute('as-of', '2026-11-21');
       el.setAttribute('lang', 'en');
@@ -362,16 +354,10 @@ test('a rules file that cannot be loaded or does not validate leaves the widget 
 });
 
 test('the embassy\'s own valid rules are used: its version on the stamp, its notice in the result', async () => {
-  const { page, context } = await fresh();
-  await openDemo(page, server.origin, '/mission-rules.html');
+  const { page, context } = await demo.page();
+  await openDemo(page, demo.origin, '/mission-rules.html');
   assert.equal(await widget(page).locator('[part="notice"]').isVisible(), false, 'no fallback notice');
-  await answerAll(page, [
-    ['nationality', ['türk', 'Türkiye']],
-    ['passport_type', 'Ordinary passport'],
-    ['entry_date', '2026-12-10'],
-    ['stay_days', 20],
-    ['passport_expiry', '2030-01-01'],
-  ]);
+  await answerAll(page, TURKISH_VISITOR);
   const out = outcome(page);
   assert.match(await out.locator('.ce-stamp').textContent(), new RegExp(`Rules version ${defaultVersion.replace(/\./g, '\\.')}\\+embassy-demo`));
   assert.match(await out.textContent(), /This embassy’s consular section \(demonstration\)/);
@@ -381,13 +367,13 @@ test('the embassy\'s own valid rules are used: its version on the stamp, its not
 
 test('text from a rules file is shown as text, never as HTML', async () => {
   const payload = '<img src=x onerror="window.__xss=1">';
-  const rules = JSON.parse(await readFile(join(ROOT, 'build', 'native', 'rules', 'default.json'), 'utf8'));
+  const rules = JSON.parse(defaultRulesText);  // a fresh copy: this test changes it
   const visa = rules.services.find((s) => s.service === 'visa');
   visa.facts.find((f) => f.id === 'nationality').question.en = `${payload} Your citizenship?`;
   for (const v of visa.verdicts) v.title.en = `${payload}<b>bold</b>`;
-  const { page, context } = await fresh();
-  await page.route(`${server.origin}/rules/xss.json`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(rules) }));
-  await page.goto(`${server.origin}/visa.html`);
+  const { page, context } = await demo.page();
+  await page.route(`${demo.origin}/rules/xss.json`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(rules) }));
+  await page.goto(`${demo.origin}/visa.html`);
   await widget(page).evaluate((el) => {
     el.setAttribute('as-of', '2026-11-21');
     el.setAttribute('lang', 'en');
@@ -395,13 +381,7 @@ test('text from a rules file is shown as text, never as HTML', async () => {
   });
   await stepHeading(page).filter({ hasText: 'Your citizenship?' }).waitFor();
   assert.equal(await stepHeading(page).textContent(), `${payload} Your citizenship?`);
-  await answerAll(page, [
-    ['nationality', ['türk', 'Türkiye']],
-    ['passport_type', 'Ordinary passport'],
-    ['entry_date', '2026-12-10'],
-    ['stay_days', 20],
-    ['passport_expiry', '2030-01-01'],
-  ]);
+  await answerAll(page, TURKISH_VISITOR);
   assert.equal(await stepHeading(page).textContent(), `${payload}<b>bold</b>`);
   const injected = await widget(page).evaluate((el) => el.shadowRoot.querySelectorAll('img, b').length);
   assert.equal(injected, 0);
@@ -410,14 +390,14 @@ test('text from a rules file is shown as text, never as HTML', async () => {
 });
 
 test('while the engine loads, a text says so; attributes set later take effect', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(`${server.origin}/consular-eligibility/eligibility.wasm`, async (route) => {
+  await page.route(`${demo.origin}/consular-eligibility/eligibility.wasm`, async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${demo.origin}/`);
   const loading = widget(page).locator('.ce-loading');
   await loading.waitFor();
   assert.equal(await loading.textContent(), 'Loading the checker…');
@@ -436,9 +416,9 @@ test('while the engine loads, a text says so; attributes set later take effect',
 });
 
 test('if the engine cannot load, the applicant is told to contact the embassy, in their language', async () => {
-  const { page, context } = await fresh();
-  await page.route(`${server.origin}/consular-eligibility/eligibility.wasm`, (route) => route.fulfill({ status: 404, body: 'Not found' }));
-  await page.goto(`${server.origin}/visa.html`);
+  const { page, context } = await demo.page();
+  await page.route(`${demo.origin}/consular-eligibility/eligibility.wasm`, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto(`${demo.origin}/visa.html`);
   await widget(page).evaluate((el) => el.setAttribute('lang', 'ru'));
   const failure = widget(page).locator('[part="error"]');
   await failure.waitFor();
@@ -449,8 +429,8 @@ test('if the engine cannot load, the applicant is told to contact the embassy, i
 });
 
 test('the passport service, chosen from the list: validity and fingerprints by age, an unknown fee to confirm', async () => {
-  const { page, context } = await fresh();
-  await openDemo(page, server.origin, '/');
+  const { page, context } = await demo.page();
+  await openDemo(page, demo.origin, '/');
   await answer(page, 'Azerbaijani general passport through an embassy or consulate');
   await answerAll(page, [
     ['abroad', 'Yes'],
@@ -477,8 +457,8 @@ test('the passport service, chosen from the list: validity and fingerprints by a
 });
 
 test('registration: the date to register by, counted from the arrival date', async () => {
-  const { page, context } = await fresh();
-  await openDemo(page, server.origin, '/');
+  const { page, context } = await demo.page();
+  await openDemo(page, demo.origin, '/');
   await answer(page, 'Registration at the place of stay');
   const asked = [];
   for (let i = 0; i < 10 && !(await outcome(page).count()); i++) {
@@ -500,7 +480,7 @@ test('registration: the date to register by, counted from the arrival date', asy
 });
 
 test('a diplomatic passport: a check the sources cannot settle says so and asks to confirm', async () => {
-  const { page, context } = await fresh();
+  const { page, context } = await demo.page();
   await startVisa(page);
   await answerAll(page, [['nationality', ['united st', 'United States']], ['passport_type', 'Diplomatic passport']]);
   for (let i = 0; i < 15 && !(await outcome(page).count()); i++) {
@@ -525,8 +505,8 @@ test('a diplomatic passport: a check the sources cannot settle says so and asks 
 });
 
 test('keyboard only: choose, answer, go back and forward with the answers kept', async () => {
-  const { page, context } = await fresh();
-  await openDemo(page, server.origin, '/visa.html', { lang: 'en' });
+  const { page, context } = await demo.page();
+  await openDemo(page, demo.origin, '/visa.html', { lang: 'en' });
   const combo = currentQuestion(page).getByRole('combobox');
   await combo.focus();
   await page.keyboard.type('germa');
@@ -581,8 +561,8 @@ test('keyboard only: choose, answer, go back and forward with the answers kept',
 });
 
 test('the country list finds a country by its name in any language, its code, without diacritics', async () => {
-  const { page, context } = await fresh();
-  await openDemo(page, server.origin, '/visa.html', { lang: 'az' });
+  const { page, context } = await demo.page();
+  await openDemo(page, demo.origin, '/visa.html', { lang: 'az' });
   const combo = currentQuestion(page).getByRole('combobox');
   const options = () => widget(page).getByRole('option').allTextContents();
   await combo.fill('germany');

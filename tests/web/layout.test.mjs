@@ -2,27 +2,15 @@
 // screen and the page never scrolls sideways; printed, the outcome is a one-page checklist stamped
 // with the rules version and the date of the check. Screenshots go to tests/web/artifacts/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, startServer, launchBrowser, newPage, openDemo, widget, stepHeading, currentQuestion, answer,
-  outcome, screenshot, overflowingElements,
+  ARTIFACTS, useDemo, openDemo, widget, stepHeading, currentQuestion, answer,
+  outcome, openAllSummaries, screenshot, overflowingElements,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 const MOBILE = { width: 360, height: 640 };
 
@@ -40,7 +28,7 @@ const US_TOURIST = {
 const CONTINUE = { en: 'Continue', az: 'Davam et', ru: 'Продолжить' };
 
 async function usTouristOutcome(page, lang, onStep) {
-  await openDemo(page, server.origin, '/visa.html', { lang });
+  await openDemo(page, demo.origin, '/visa.html', { lang });
   for (const [i, value] of US_TOURIST[lang].entries()) {
     if (onStep) await onStep(i);
     await answer(page, value, { continueLabel: CONTINUE[lang] });
@@ -49,8 +37,8 @@ async function usTouristOutcome(page, lang, onStep) {
 }
 
 test('on a 360×640 phone every step fits the screen', async () => {
-  const { page, context } = await newPage(browser, server.origin, { viewport: MOBILE });
-  await openDemo(page, server.origin, '/');
+  const { page, context } = await demo.page({ viewport: MOBILE });
+  await openDemo(page, demo.origin, '/');
   await assertNoOverflow(page, 'service picker');
   await screenshot(page, 'mobile-360-1-picker');
   await answer(page, 'Visa to Azerbaijan');
@@ -66,7 +54,7 @@ test('on a 360×640 phone every step fits the screen', async () => {
     await answer(page, value);
   }
   await outcome(page).waitFor();
-  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+  await openAllSummaries(page);
   await assertNoOverflow(page, 'outcome with every citation open');
   // Stacked, one way under the other.
   const channels = await outcome(page).locator('[part~="channel"]').all();
@@ -77,18 +65,17 @@ test('on a 360×640 phone every step fits the screen', async () => {
 });
 
 test('at 320 px, the narrowest screen supported, the outcome still fits', async () => {
-  const { page, context } = await newPage(browser, server.origin, { viewport: { width: 320, height: 640 } });
+  const { page, context } = await demo.page({ viewport: { width: 320, height: 640 } });
   await usTouristOutcome(page, 'ru', async () => assertNoOverflow(page, 'a question at 320 px'));
-  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+  await openAllSummaries(page);
   await assertNoOverflow(page, 'outcome at 320 px (ru)');
   await screenshot(page, 'mobile-320-ru-outcome');
   await context.close();
 });
 
 test('printed, the outcome is a one-page checklist with the rules version and the date, in each language', async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
   for (const lang of ['en', 'az', 'ru']) {
-    const { page, context } = await newPage(browser, server.origin);
+    const { page, context } = await demo.page();
     await usTouristOutcome(page, lang);
     await page.emulateMedia({ media: 'print' });
     // A4 at 96 dpi less the demo page's 12 mm margins.
@@ -111,11 +98,11 @@ test('printed, the outcome is a one-page checklist with the rules version and th
 });
 
 test('at 1280 px the two ways to apply stand side by side (screenshot)', async () => {
-  const { page, context } = await newPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+  const { page, context } = await demo.page({ viewport: { width: 1280, height: 900 } });
   await usTouristOutcome(page, 'en');
   await assertNoOverflow(page, 'desktop outcome');
   await screenshot(page, 'desktop-1280-outcome');
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${demo.origin}/`);
   await stepHeading(page).waitFor();
   await screenshot(page, 'desktop-1280-picker');
   await context.close();

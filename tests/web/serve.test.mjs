@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { startServer } from './support.mjs';
+import { STRICT_CSP, startServer } from './support.mjs';
 
 let server;
 
@@ -32,10 +32,8 @@ function request(path, { method = 'GET', headers = {} } = {}) {
   });
 }
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
 function assertSecurityHeaders(res, what) {
-  assert.equal(res.headers['content-security-policy'], CSP, what);
+  assert.equal(res.headers['content-security-policy'], STRICT_CSP, what);
   assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
   assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
   assert.match(res.headers['permissions-policy'], /camera=\(\).*geolocation=\(\).*microphone=\(\)/, what);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { launchChromium, startServerScript } from '../../scripts/headless.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,6 +26,28 @@ export async function startServer() {
 
 export function launchBrowser() {
   return launchChromium();
+}
+
+/** The site's Content-Security-Policy as the issue gives it (written out, not read from the server). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * The demo server and one Chromium for the calling test file: started before its tests, stopped
+ * after them. Returns { origin, browser, page(options) }, page() being newPage on this origin.
+ */
+export function useDemo() {
+  const demo = { origin: null, browser: null, page: (options) => newPage(demo.browser, demo.origin, options) };
+  let server;
+  before(async () => {
+    server = await startServer();
+    demo.origin = server.origin;
+    demo.browser = await launchBrowser();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await server?.stop();
+  });
+  return demo;
 }
 
 /**
@@ -130,6 +153,11 @@ export async function answerAll(page, answers, options) {
 
 /** The outcome's text, as the applicant reads it. */
 export const outcome = (page) => widget(page).locator('.ce-outcome');
+
+/** Opens every "Why?" disclosure (each <summary>) of the outcome. */
+export async function openAllSummaries(page) {
+  for (const summary of await outcome(page).locator('summary').all()) await summary.click();
+}
 
 /** Runs axe-core (served from the page's origin) and returns the serious and critical violations. */
 export async function axeViolations(page, origin) {
