@@ -114,9 +114,8 @@ bool ConditionCompiler::literal_value(const json& j, const std::string& path, Va
                     }
                 }
             }
-            if (s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
-                rules_.find_country(country_value(s[0], s[1])) != nullptr) {
-                value = country_value(s[0], s[1]);
+            if (const auto code = rules_.country_code_value(s)) {
+                value = *code;
                 return true;
             }
             return fail(path, in_quotes(s) + " is not a country code of the country table");

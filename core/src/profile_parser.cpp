@@ -46,10 +46,6 @@ std::string option_list(const std::vector<Option>& options, size_t max_shown = 1
     return out;
 }
 
-bool is_country_code(std::string_view s) {
-    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
 // Returns true and sets `value` when the raw value is a valid answer for the fact; otherwise
 // appends the error. Messages are built only for errors.
 bool check_fact(const RuleSet& rules, const FactDef& def, std::string_view fact, const RawValue& v, size_t order,
@@ -108,10 +104,9 @@ bool check_fact(const RuleSet& rules, const FactDef& def, std::string_view fact,
                     return true;
                 }
             }
-            if (!is_country_code(v.text) || !rules.find_country(country_value(v.text[0], v.text[1]))) {
-                return error(ErrorCode::unknown_country, expected());
-            }
-            value = country_value(v.text[0], v.text[1]);
+            const auto code = rules.country_code_value(v.text);
+            if (!code) return error(ErrorCode::unknown_country, expected());
+            value = *code;
             if (std::binary_search(def.excluded.begin(), def.excluded.end(), value)) {
                 return error(ErrorCode::not_an_option, std::string(v.text) + " is not an option for " + name + " in this service");
             }

@@ -318,10 +318,7 @@ private:
             Country c;
             const json* code = required(entry, "code", at);
             if (code) {
-                const bool ok = code->is_string() && code->get_ref<const std::string&>().size() == 2 &&
-                                std::all_of(code->get_ref<const std::string&>().begin(),
-                                            code->get_ref<const std::string&>().end(),
-                                            [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+                const bool ok = code->is_string() && is_alpha2(code->get_ref<const std::string&>());
                 if (!ok) diag_.error(pointer_join(at, "code"), "expected an ISO 3166-1 alpha-2 code (two capital letters)");
                 else c.code = {code->get_ref<const std::string&>()[0], code->get_ref<const std::string&>()[1]};
             }
@@ -506,7 +503,7 @@ private:
         for (size_t i = 0; i < list.size(); ++i) {
             const json& code = list[i];
             const auto& s = code.is_string() ? code.get_ref<const std::string&>() : std::string();
-            if (s.size() == 2 && rules_->find_country(country_value(s[0], s[1]))) out.push_back(country_value(s[0], s[1]));
+            if (const auto value = rules_->country_code_value(s)) out.push_back(*value);
             else diag_.error(pointer_join(path, i), "expected a country code of the country table");
         }
         std::sort(out.begin(), out.end());

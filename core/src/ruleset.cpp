@@ -17,6 +17,10 @@ const char* confidence_name(Confidence c) {
 
 int64_t country_value(char a, char b) { return int64_t{a - 'A'} * 26 + (b - 'A'); }
 
+bool is_alpha2(std::string_view s) {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
 int Service::fact_index(std::string_view fact_id) const {
     for (size_t i = 0; i < facts.size(); ++i) {
         if (facts[i].id == fact_id) return static_cast<int>(i);
@@ -45,6 +49,13 @@ const Country* RuleSet::find_country(int64_t value) const {
     });
     if (it == countries.end() || country_value(it->code[0], it->code[1]) != value) return nullptr;
     return &*it;
+}
+
+std::optional<int64_t> RuleSet::country_code_value(std::string_view code) const {
+    if (!is_alpha2(code)) return std::nullopt;
+    const int64_t value = country_value(code[0], code[1]);
+    if (!find_country(value)) return std::nullopt;
+    return value;
 }
 
 std::optional<Lang> parse_lang(std::string_view code) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +50,8 @@ struct Country {
 // of a country fact ("stateless") follow from kCountrySpecialBase.
 inline constexpr int64_t kCountrySpecialBase = 1000;
 int64_t country_value(char a, char b);
+// Two capital letters A–Z: the form of an ISO 3166-1 alpha-2 code.
+bool is_alpha2(std::string_view s);
 
 struct Window {
     int32_t from = CivilDate::kMinDays;
@@ -188,6 +191,9 @@ struct RuleSet {
     const Service* find_service(std::string_view id) const;            // loaded, or null
     const CatalogueEntry* find_catalogued(std::string_view id) const;  // known, or null
     const Country* find_country(int64_t value) const;
+    // The value of a country code of this table ("DE"), or nothing: the one reading of a country
+    // code, for profiles, conditions and exclusions alike.
+    std::optional<int64_t> country_code_value(std::string_view code) const;
 };
 
 }  // namespace eligibility
