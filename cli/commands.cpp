@@ -11,14 +11,14 @@
 namespace eligibility::cli {
 namespace {
 
-void print_line(const std::string& text) {
+void print_line(std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fputc('\n', stdout);
 }
 
 // Loads --rules (or the embedded default). On failure prints the error object and gives the exit
 // code; on success `engine` is set.
-int load_engine(const Options& o, std::optional<Engine>& engine, bool print_errors_as_json = true) {
+int load_engine(const Options& o, std::optional<Engine>& engine) {
     Errors errors;
     if (o.rules_path) {
         const auto file = read_file(*o.rules_path, limits::kRulesBytes + 1);
@@ -32,7 +32,7 @@ int load_engine(const Options& o, std::optional<Engine>& engine, bool print_erro
         engine = Engine::load(embedded::default_rules(), errors);
     }
     if (engine) return kExitOk;
-    if (print_errors_as_json) print_line(errors_json(errors));
+    print_line(errors_json(errors));
     return kExitRulesInvalid;
 }
 
@@ -45,25 +45,21 @@ EvalOptions eval_options(const Options& o) {
 
 int exit_code(Status s) { return s == Status::error ? kExitInputError : kExitOk; }
 
+// One profile on stdin, one answer (a decision, or the questions) on stdout.
+int run_on_profile(const Options& o, JsonResult (Engine::*answer)(std::string_view, const EvalOptions&)) {
+    std::optional<Engine> engine;
+    if (int rc = load_engine(o, engine)) return rc;
+    const std::string input = read_bounded(stdin, limits::kProfileBytes);
+    const JsonResult r = ((*engine).*answer)(input, eval_options(o));
+    print_line(r.json);
+    return exit_code(r.status);
+}
+
 }  // namespace
 
-int run_evaluate(const Options& o) {
-    std::optional<Engine> engine;
-    if (int rc = load_engine(o, engine)) return rc;
-    const std::string input = read_bounded(stdin, limits::kProfileBytes);
-    const JsonResult r = engine->evaluate(input, eval_options(o));
-    print_line(r.json);
-    return exit_code(r.status);
-}
+int run_evaluate(const Options& o) { return run_on_profile(o, &Engine::evaluate); }
 
-int run_questions(const Options& o) {
-    std::optional<Engine> engine;
-    if (int rc = load_engine(o, engine)) return rc;
-    const std::string input = read_bounded(stdin, limits::kProfileBytes);
-    const JsonResult r = engine->questions(input, eval_options(o));
-    print_line(r.json);
-    return exit_code(r.status);
-}
+int run_questions(const Options& o) { return run_on_profile(o, &Engine::questions); }
 
 int run_batch(const Options& o) {
     std::optional<Engine> engine;
@@ -73,9 +69,9 @@ int run_batch(const Options& o) {
     bool any_error = false;
     while (read_line_bounded(stdin, limits::kProfileBytes, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
-        const JsonResult r = engine->evaluate(line, options);
-        any_error = any_error || r.status == Status::error;
-        print_line(r.json);
+        Status status = Status::error;
+        print_line(engine->evaluate_view(line, options, &status));  // no copy of each decision
+        any_error = any_error || status == Status::error;
     }
     return any_error ? kExitInputError : kExitOk;
 }
