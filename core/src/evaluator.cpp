@@ -250,7 +250,6 @@ private:
     // Sums per channel (when the verdict offers channels) and currency, in order of first
     // appearance; a fee of unknown amount marks its channel's total incomplete.
     void totals() {
-        d_.totals_known = true;
         const bool by_channel = !d_.channels.empty();
         const size_t passes = by_channel ? d_.channels.size() : 1;
         for (size_t p = 0; p < passes; ++p) {
@@ -351,7 +350,6 @@ void reset(Decision& d) {
     d.channels.clear();
     d.missing = 0;
     d.fees.clear();
-    d.totals_known = false;
     d.totals.clear();
     d.documents.clear();
     d.checks.clear();

@@ -50,8 +50,6 @@ struct ServiceIndex {
     };
     std::map<std::string, VerdictOutput, std::less<>> verdict_outputs;
     std::map<std::string, std::vector<uint32_t>, std::less<>> fee_groups;     // fee id -> groups
-    bool verdicts_loaded = false;
-    bool fees_loaded = false;
 };
 
 // What a condition may refer to, by section (rules-format.md section 4).

@@ -65,7 +65,6 @@ struct Decision {
 
     uint64_t missing = 0;                  // fact slots still to ask
     std::vector<FeeResult> fees;
-    bool totals_known = false;
     std::vector<Total> totals;
     std::vector<ItemResult> documents, checks, deadlines, notices;
     Errors errors;                          // status error from reading the profile: why
