@@ -43,6 +43,19 @@ Tri evaluate_junction(const EvalContext& ctx, const Cond& c, Tri decisive, uint6
 
 }  // namespace
 
+Tri channel_offered(const EvalContext& ctx, uint32_t channel, uint64_t& missing) {
+    if (!ctx.verdict_known) {
+        missing |= ctx.verdict_missing;
+        return Tri::unknown;
+    }
+    if (ctx.channels_offered >> channel & 1) return Tri::yes;
+    if (ctx.channels_unknown >> channel & 1) {
+        missing |= ctx.channels_missing;
+        return Tri::unknown;
+    }
+    return Tri::no;
+}
+
 Tri evaluate_condition(const EvalContext& ctx, uint32_t index, uint64_t& missing) {
     const ConditionStore& store = *ctx.store;
     const Cond& c = store.conds[index];
@@ -83,18 +96,8 @@ Tri evaluate_condition(const EvalContext& ctx, uint32_t index, uint64_t& missing
             }
             return contains_sorted(store, c.first, c.count, ctx.verdict) ? Tri::yes : Tri::no;
         }
-        case CondOp::channel: {
-            if (!ctx.verdict_known) {
-                missing |= ctx.verdict_missing;
-                return Tri::unknown;
-            }
-            if (ctx.channels_offered >> c.a & 1) return Tri::yes;
-            if (ctx.channels_unknown >> c.a & 1) {
-                missing |= ctx.channels_missing;
-                return Tri::unknown;
-            }
-            return Tri::no;
-        }
+        case CondOp::channel:
+            return channel_offered(ctx, c.a, missing);
         case CondOp::payable: {
             bool unsettled = false;
             for (uint32_t i = 0; i < c.count; ++i) {

@@ -23,17 +23,7 @@ namespace {
 
 // The channel gate of a record that belongs to one channel.
 Tri channel_gate(const EvalContext& ctx, int channel, uint64_t& missing) {
-    if (channel < 0) return Tri::yes;
-    if (!ctx.verdict_known) {
-        missing |= ctx.verdict_missing;
-        return Tri::unknown;
-    }
-    if (ctx.channels_offered >> channel & 1) return Tri::yes;
-    if (ctx.channels_unknown >> channel & 1) {
-        missing |= ctx.channels_missing;
-        return Tri::unknown;
-    }
-    return Tri::no;
+    return channel < 0 ? Tri::yes : channel_offered(ctx, static_cast<uint32_t>(channel), missing);
 }
 
 // Does this record apply? Read like {"all": [channel gate, when]}: the gate is asked about first.

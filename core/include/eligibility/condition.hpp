@@ -112,6 +112,10 @@ struct EvalContext {
 // (conditions are read left to right: for all/any only the first unsettled part is asked for).
 Tri evaluate_condition(const EvalContext& ctx, uint32_t index, uint64_t& missing);
 
+// Is this channel offered by the verdict? Unknown (with the facts it waits for) while the
+// verdict, or that channel's offer, is: the {"channel": …} condition and a channel record's gate.
+Tri channel_offered(const EvalContext& ctx, uint32_t channel, uint64_t& missing);
+
 // Evaluates expression `index`; false when it cannot be computed yet (facts ORed into `missing`).
 bool evaluate_expression(const EvalContext& ctx, uint32_t index, int64_t& value, uint64_t& missing);
 
