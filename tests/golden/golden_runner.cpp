@@ -12,9 +12,7 @@
 // --min-per-service fails unless every service of the rules has at least N cases in its folder.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,12 +30,6 @@ namespace {
 // The date used when a case gives no as_of: fixed, so that no case depends on today.
 constexpr const char* kDefaultAsOf = "2026-11-21";
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
@@ -66,7 +58,7 @@ int main(int argc, char** argv) {
     eligibility::Errors load_errors;
     auto engine = rules_file.empty()
                       ? eligibility::Engine::load(eligibility::embedded::default_rules(), load_errors)
-                      : eligibility::Engine::load_document(eligibility::embedded::default_rules(), read(rules_file), load_errors);
+                      : eligibility::Engine::load_document(eligibility::embedded::default_rules(), golden::read_file(rules_file), load_errors);
     if (!engine) {
         std::cerr << "the rules do not load:\n";
         for (const auto& e : load_errors) std::cerr << "  " << e.path << ": " << e.message << "\n";
@@ -85,7 +77,7 @@ int main(int argc, char** argv) {
 
     size_t passed = 0, failed = 0;
     for (const auto& file : files) {
-        const json c = json::parse(read(file), nullptr, false);
+        const json c = json::parse(golden::read_file(file), nullptr, false);
         const std::string name = fs::relative(file, args[0]).string();
         if (c.is_discarded() || !c.is_object() || !c.contains("expect") ||
             !(c.contains("profile") || c.contains("profile_text") || c.contains("profile_base64"))) {

@@ -3,11 +3,22 @@
 // by element; other values must be equal.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace golden {
+
+// A case file's (or a rules file's) bytes, as they are.
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 inline void match(const nlohmann::json& expected, const nlohmann::json& actual, const std::string& path,
                   std::vector<std::string>& problems) {

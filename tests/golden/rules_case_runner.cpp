@@ -11,9 +11,7 @@
 // The same files are run through WebAssembly by tests/wasm/rules-errors.test.mjs.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -23,17 +21,6 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-namespace {
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -48,7 +35,7 @@ int main(int argc, char** argv) {
     std::sort(files.begin(), files.end());
     size_t passed = 0, failed = 0;
     for (const auto& file : files) {
-        const json c = json::parse(read(file), nullptr, false);
+        const json c = json::parse(golden::read_file(file), nullptr, false);
         const std::string name = file.filename().string();
         std::string text;
         if (c.contains("rules_text")) {
@@ -58,7 +45,7 @@ int main(int argc, char** argv) {
         } else if (c.contains("document")) {
             const std::string doc = c["document"].get<std::string>();
             json base = json::parse(doc == "bundle" ? std::string(eligibility::embedded::default_rules())
-                                                    : read(source / "data/services" / (doc + ".json")),
+                                                    : golden::read_file(source / "data/services" / (doc + ".json")),
                                     nullptr, false);
             text = (c.contains("patch") ? base.patch(c["patch"]) : base).dump();
         } else {
