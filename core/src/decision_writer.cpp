@@ -304,8 +304,6 @@ void write_fact(JsonWriter& w, const RuleSet& rules, const FactDef& f, Lang lang
     w.end_object();
 }
 
-}  // namespace
-
 // Facts that cannot both hold: the rules' own message, in the language asked for (English
 // otherwise), and the id of the constraint, so that a client can tell them apart.
 void write_violations(const Service& s, const std::vector<uint32_t>& violated, std::optional<Lang> lang, std::string& out) {
@@ -327,23 +325,28 @@ void write_violations(const Service& s, const std::vector<uint32_t>& violated, s
     w.end_object();
 }
 
-void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
+// A decision that is an error: its violated constraints, or its errors. False if it is not one.
+bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out) {
     if (d.status == Status::error && d.service && !d.violated.empty()) {
         write_violations(*d.service, d.violated, lang, out);
-        return;
+        return true;
     }
     if (d.status == Status::error || !d.service) {
         write_errors(d.errors, out);
-        return;
+        return true;
     }
+    return false;
+}
+
+}  // namespace
+
+void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
+    if (write_failure(d, lang, out)) return;
     DecisionWriter(rules, d, lang, false, out).write();
 }
 
 void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
-    if (d.status == Status::error || !d.service) {
-        write_decision(rules, d, lang, out);  // errors carry no fragments
-        return;
-    }
+    if (write_failure(d, lang, out)) return;  // errors carry no fragments
     DecisionWriter(rules, d, lang, true, out).write();
 }
 
@@ -353,18 +356,23 @@ void write_fragments(const Service& s, std::optional<Lang> lang, std::string& ou
     w.begin_array();
     for (const Record* r : s.fragment_records) {
         const RecordJson& j = r->json;
-        std::string tail = j.provenance;
-        if (lang && !j.texts[static_cast<size_t>(*lang)].empty()) tail += "," + j.texts[static_cast<size_t>(*lang)];
         w.begin_object();
         w.key("h");
-        w.raw_value("{" + j.head + "}");
+        w.begin_object();
+        w.members(j.head);
+        w.end_object();
         w.key("t");
-        w.raw_value("{" + tail + "}");
+        w.begin_object();
+        w.members(j.provenance);
+        if (lang) w.members(j.texts[static_cast<size_t>(*lang)]);
+        w.end_object();
         w.key("w");
         w.raw_value(j.trace);
         if (lang && !j.fail_note[static_cast<size_t>(*lang)].empty()) {
             w.key("f");
-            w.raw_value("{" + j.fail_note[static_cast<size_t>(*lang)] + "}");
+            w.begin_object();
+            w.members(j.fail_note[static_cast<size_t>(*lang)]);
+            w.end_object();
         }
         w.end_object();
     }
@@ -389,14 +397,7 @@ void write_errors(const Errors& errors, std::string& out) {
 }
 
 void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out) {
-    if (d.status == Status::error && d.service && !d.violated.empty()) {
-        write_violations(*d.service, d.violated, lang, out);
-        return;
-    }
-    if (d.status == Status::error || !d.service) {
-        write_errors(d.errors, out);
-        return;
-    }
+    if (write_failure(d, lang, out)) return;
     JsonWriter w(out);
     w.begin_object();
     w.field("status", status_name(d.status));
