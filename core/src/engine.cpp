@@ -46,7 +46,7 @@ Errors Engine::add_service(std::string_view service_document) {
 }
 
 bool Engine::run(std::string_view profile_json, const EvalOptions& options, std::optional<Lang> texts_in) {
-    Errors errors = parse_profile(profile_json, *rules_, options.default_as_of, profile_);
+    Errors errors = parser_.parse(profile_json, *rules_, options.default_as_of, profile_);
     if (errors.empty()) {
         if (auto missing = language_not_loaded(*profile_.service, texts_in)) errors.push_back(std::move(*missing));
     }

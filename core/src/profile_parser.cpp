@@ -14,6 +14,16 @@
 #include "sax_path.hpp"
 
 namespace eligibility {
+
+// What a value that starts now is: the profile's own members, an answer, or something ignored.
+enum class ProfileContext : uint8_t { root, facts, ignored };
+
+// The working memory ProfileParser keeps between profiles.
+struct ProfileParser::Buffers {
+    detail::SaxPath path;
+    std::vector<ProfileContext> contexts;
+};
+
 namespace {
 
 // A scalar as read. `text` views the input (or the scanner's buffer) only during the event; a
@@ -148,7 +158,11 @@ struct KeptFact {
 
 class ProfileReader {
 public:
-    ProfileReader(const RuleSet& rules, Profile& out) : rules_(rules), out_(out) {}
+    ProfileReader(const RuleSet& rules, Profile& out, detail::SaxPath& path, std::vector<ProfileContext>& contexts)
+        : rules_(rules), out_(out), path_(path), contexts_(contexts) {
+        path_.reset();
+        contexts_.clear();
+    }
 
     bool parse_failed = false;
     Error parse_error_value;
@@ -224,7 +238,7 @@ public:
     }
 
 private:
-    enum class Context : uint8_t { root, facts, ignored };
+    using Context = ProfileContext;
 
     // Where a value that starts now belongs.
     Context context_of_next_value() const { return contexts_.empty() ? Context::ignored : contexts_.back(); }
@@ -327,8 +341,8 @@ private:
 
     const RuleSet& rules_;
     Profile& out_;
-    detail::SaxPath path_;
-    std::vector<Context> contexts_;
+    detail::SaxPath& path_;
+    std::vector<Context>& contexts_;
     size_t order_ = 0;
 };
 
@@ -344,13 +358,22 @@ std::string service_list(const RuleSet& rules) {
 }  // namespace
 
 Errors parse_profile(std::string_view text, const RuleSet& rules, CivilDate default_as_of, Profile& out) {
+    return ProfileParser().parse(text, rules, default_as_of, out);
+}
+
+ProfileParser::ProfileParser() : buffers_(std::make_unique<Buffers>()) {}
+ProfileParser::~ProfileParser() = default;
+ProfileParser::ProfileParser(ProfileParser&&) noexcept = default;
+ProfileParser& ProfileParser::operator=(ProfileParser&&) noexcept = default;
+
+Errors ProfileParser::parse(std::string_view text, const RuleSet& rules, CivilDate default_as_of, Profile& out) {
     out = Profile{};
     if (text.size() > limits::kProfileBytes) {
         // The message does not give the size: a caller may stop reading at the limit.
         return {{"", ErrorCode::input_too_large,
                  "the profile is larger than the limit of " + std::to_string(limits::kProfileBytes) + " bytes"}};
     }
-    ProfileReader reader(rules, out);
+    ProfileReader reader(rules, out, buffers_->path, buffers_->contexts);
     const bool parsed = detail::JsonScanner<ProfileReader>(text, reader).run();
     if (reader.parse_failed) return {reader.parse_error_value};
     std::vector<OrderedError> errors = std::move(reader.errors);

@@ -35,6 +35,9 @@ public:
     // A container starts: call after the key (or array slot) of the value it is has been noted.
     void open(bool is_object);
     void close();
+    // Back to the start of a document (a parse that stopped early leaves frames open); the frames
+    // stay allocated for the next.
+    void reset() { used_ = 0; }
     // A key inside the innermost object; false if it repeats a key of that object.
     bool key(std::string_view k);
     // A value is complete inside the innermost container (moves an array to its next index).

@@ -67,6 +67,7 @@ private:
     bool run(std::string_view profile_json, const EvalOptions& options, std::optional<Lang> texts_in);
 
     std::shared_ptr<const RuleSet> rules_;
+    ProfileParser parser_;
     Profile profile_;
     Decision scratch_;
     std::string out_;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "eligibility/civil_date.hpp"
@@ -33,5 +34,22 @@ struct Profile {
 // Reads and validates profile JSON. `default_as_of` is used when the profile gives no as_of.
 // Returns the errors (empty on success), in the order they occur in the input.
 Errors parse_profile(std::string_view json, const RuleSet& rules, CivilDate default_as_of, Profile& out);
+
+// The same, for profiles read one after another (an engine's): it keeps its working memory (where
+// in the document it is, the keys each object has seen) between profiles, so that reading one
+// allocates nothing once a profile of its shape has been read.
+class ProfileParser {
+public:
+    ProfileParser();
+    ~ProfileParser();
+    ProfileParser(ProfileParser&&) noexcept;
+    ProfileParser& operator=(ProfileParser&&) noexcept;
+
+    Errors parse(std::string_view json, const RuleSet& rules, CivilDate default_as_of, Profile& out);
+
+private:
+    struct Buffers;
+    std::unique_ptr<Buffers> buffers_;
+};
 
 }  // namespace eligibility
