@@ -11,6 +11,10 @@
 // <service>.<lang>.json, the same with the texts of one language only ("languages": [lang]), less
 // than half the download for an applicant who reads one language. The packs are checked by
 // loading the index and adding each pack, as the browser will.
+//
+// Each pack is also written compiled (snapshot.hpp): index.bin and <service>[.<lang>].bin, the
+// rules as the loader left them, which the WebAssembly module reads without parsing JSON. Each is
+// checked by reading it back and writing it again: the same bytes, or the build fails.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -21,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eligibility/rules_loader.hpp"
+#include "eligibility/snapshot.hpp"
 
 namespace {
 
@@ -78,6 +83,21 @@ bool write_file(const std::string& path, const std::string& text) {
         if (!out) return false;
     }
     return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+// Writes the compiled form of service `id` of `pack` to `path`, once it reads back on `index` as written.
+bool write_compiled_service(const eligibility::RuleSet& index, const eligibility::RuleSet& pack,
+                            const std::string& id, const std::string& path) {
+    const eligibility::Service* service = pack.find_service(id);
+    if (!service) return false;
+    const std::string bytes = eligibility::write_service_snapshot(pack, *service);
+    const auto back = eligibility::add_service_snapshot(index, bytes);
+    const eligibility::Service* read = back.ok() ? back.rules->find_service(id) : nullptr;
+    if (!read || eligibility::write_service_snapshot(*back.rules, *read) != bytes) {
+        std::cerr << path << ": the compiled pack does not read back as written\n";
+        return false;
+    }
+    return write_file(path, bytes);
 }
 
 std::string directory_of(const std::string& path) {
@@ -164,6 +184,14 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto index_rules = packed.rules;
+    {
+        const std::string bytes = eligibility::write_index_snapshot(*index_rules);
+        const auto back = eligibility::read_index_snapshot(bytes);
+        if (!back.ok() || eligibility::write_index_snapshot(*back.rules) != bytes || !write_file(packs + "/index.bin", bytes)) {
+            std::cerr << "cannot write, or read back, the compiled index\n";
+            return 1;
+        }
+    }
     for (const auto& s : bundle["services"]) {
         ordered pack = ordered::object();
         for (auto it = s.begin(); it != s.end(); ++it) {
@@ -184,7 +212,8 @@ int main(int argc, char** argv) {
                           << (single_loaded.errors.empty() ? std::string() : single_loaded.errors[0].path + " " + single_loaded.errors[0].message) << "\n";
                 return 3;
             }
-            if (!write_file(packs + "/" + id + "." + lang + ".json", single_text)) {
+            if (!write_file(packs + "/" + id + "." + lang + ".json", single_text) ||
+                !write_compiled_service(*index_rules, *single_loaded.rules, id, packs + "/" + id + "." + lang + ".bin")) {
                 std::cerr << "cannot write the " << lang << " pack of " << id << "\n";
                 return 1;
             }
@@ -197,7 +226,8 @@ int main(int argc, char** argv) {
             return 3;
         }
         packed = std::move(added);
-        if (!write_file(packs + "/" + id + ".json", text)) {
+        if (!write_file(packs + "/" + id + ".json", text) ||
+            !write_compiled_service(*index_rules, *packed.rules, id, packs + "/" + id + ".bin")) {
             std::cerr << "cannot write the pack of " << id << "\n";
             return 1;
         }

@@ -4,6 +4,7 @@
 #include "eligibility/evaluator.hpp"
 #include "eligibility/profile.hpp"
 #include "eligibility/rules_loader.hpp"
+#include "eligibility/snapshot.hpp"
 
 namespace eligibility {
 namespace {
@@ -21,7 +22,7 @@ std::optional<Error> language_not_loaded(const Service& s, std::optional<Lang> l
 }  // namespace
 
 std::optional<Engine> Engine::load(std::string_view bundle_json, Errors& errors) {
-    LoadResult loaded = load_rules(bundle_json);
+    LoadResult loaded = is_snapshot(bundle_json) ? read_index_snapshot(bundle_json) : load_rules(bundle_json);
     if (!loaded.ok()) {
         errors = std::move(loaded.errors);
         return std::nullopt;
@@ -39,7 +40,8 @@ std::optional<Engine> Engine::load_document(std::string_view base_bundle, std::s
 }
 
 Errors Engine::add_service(std::string_view service_document) {
-    LoadResult extended = eligibility::add_service(*rules_, service_document);
+    LoadResult extended = is_snapshot(service_document) ? add_service_snapshot(*rules_, service_document)
+                                                        : eligibility::add_service(*rules_, service_document);
     if (!extended.ok()) return std::move(extended.errors);
     rules_ = std::move(extended.rules);
     return {};

@@ -30,14 +30,15 @@ class Engine {
 public:
     explicit Engine(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
 
-    // Loads a rules bundle; on failure `errors` says why (code invalid_rules) and the result is
-    // empty.
+    // Loads a rules bundle, or a compiled index (snapshot.hpp); on failure `errors` says why (code
+    // invalid_rules) and the result is empty.
     static std::optional<Engine> load(std::string_view bundle_json, Errors& errors);
     // The same for a bundle or a single service document placed inside `base_bundle`.
     static std::optional<Engine> load_document(std::string_view base_bundle, std::string_view document, Errors& errors);
 
-    // Rule packs: loads one more service into this engine (see add_service in rules_loader.hpp).
-    // On failure the engine is unchanged and the errors say why.
+    // Rule packs: loads one more service into this engine, from its JSON (add_service in
+    // rules_loader.hpp) or compiled (snapshot.hpp). On failure the engine is unchanged and the
+    // errors say why.
     Errors add_service(std::string_view service_document);
 
     // One decision, or the error object. Not thread-safe: an Engine reuses its scratch space.

@@ -1,0 +1,163 @@
+// Compiled rule packs (snapshot.hpp): a service read back from its snapshot decides exactly as
+// the service loaded from JSON, on every golden profile of the shipped rules; a snapshot that is
+// damaged, cut short, of another kind or of other rules is refused whole, never half read.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "default_rules.hpp"
+#include "eligibility/snapshot.hpp"
+#include "fixtures.hpp"
+
+using namespace fixtures;
+using eligibility::Engine;
+using eligibility::Lang;
+
+namespace {
+
+std::shared_ptr<const eligibility::RuleSet> shipped() {
+    static const auto loaded = eligibility::load_rules(eligibility::embedded::default_rules());
+    REQUIRE_MESSAGE(loaded.ok(), describe(loaded.errors));
+    return loaded.rules;
+}
+
+// The shipped rules' index, through its own snapshot: what the WebAssembly module embeds.
+std::shared_ptr<const eligibility::RuleSet> shipped_index() {
+    const auto index = eligibility::read_index_snapshot(eligibility::write_index_snapshot(*shipped()));
+    REQUIRE_MESSAGE(index.ok(), describe(index.errors));
+    return index.rules;
+}
+
+std::string service_snapshot(const std::string& id) {
+    const eligibility::Service* s = shipped()->find_service(id);
+    REQUIRE(s != nullptr);
+    return eligibility::write_service_snapshot(*shipped(), *s);
+}
+
+// Every golden profile of a service (tests/cases/<service>/*.json), as JSON text.
+std::vector<std::string> golden_profiles(const std::string& service) {
+    std::vector<std::string> out;
+    const std::filesystem::path dir = std::filesystem::path(ELIGIBILITY_SOURCE_DIR) / "tests/cases" / service;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const json c = json::parse(text.str(), nullptr, false);
+        if (c.is_object() && c.contains("profile")) out.push_back(c["profile"].dump());
+    }
+    return out;
+}
+
+eligibility::EvalOptions options(std::optional<Lang> lang) {
+    eligibility::EvalOptions o;
+    o.lang = lang;
+    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped service decides from its snapshot byte for byte as from its JSON") {
+    Engine from_json(shipped());
+    size_t profiles = 0;
+    for (const auto& service : shipped()->services) {
+        CAPTURE(service->id);
+        Engine from_snapshot(shipped_index());
+        REQUIRE(from_snapshot.add_service(service_snapshot(service->id)).empty());
+        for (const std::string& profile : golden_profiles(service->id)) {
+            CAPTURE(profile);
+            for (auto lang : {std::optional<Lang>{}, std::optional<Lang>{Lang::en}, std::optional<Lang>{Lang::az},
+                              std::optional<Lang>{Lang::ru}}) {
+                CHECK(from_snapshot.evaluate(profile, options(lang)).json == from_json.evaluate(profile, options(lang)).json);
+            }
+            CHECK(from_snapshot.questions(profile, options(Lang::az)).json == from_json.questions(profile, options(Lang::az)).json);
+            ++profiles;
+        }
+        for (Lang lang : {Lang::en, Lang::az, Lang::ru}) {
+            CHECK(from_snapshot.facts(service->id, lang).json == from_json.facts(service->id, lang).json);
+            CHECK(from_snapshot.fragments(service->id, lang) == from_json.fragments(service->id, lang));
+        }
+    }
+    CHECK(profiles > 300);  // the golden cases of every service were found and run
+}
+
+TEST_CASE("the index read from its snapshot lists the same services and countries") {
+    Engine from_json(shipped());
+    Engine from_snapshot(shipped_index());
+    for (Lang lang : {Lang::en, Lang::az, Lang::ru}) {
+        CHECK(from_snapshot.services(lang) == from_json.services(lang));
+        CHECK(from_snapshot.countries(lang) == from_json.countries(lang));
+    }
+    CHECK(from_snapshot.rules().services.empty());
+    CHECK(from_snapshot.rules_version() == from_json.rules_version());
+}
+
+TEST_CASE("a snapshot is written the same way every time") {
+    CHECK(service_snapshot("visa") == service_snapshot("visa"));
+    const auto back = eligibility::add_service_snapshot(*shipped_index(), service_snapshot("visa"));
+    REQUIRE(back.ok());
+    CHECK(eligibility::write_service_snapshot(*back.rules, *back.rules->find_service("visa")) == service_snapshot("visa"));
+}
+
+TEST_CASE("a damaged, cut, foreign or mismatched snapshot is refused whole and the engine is unchanged") {
+    const std::string good = service_snapshot("passport");
+    Engine e(shipped_index());
+    const auto refused = [&](const std::string& bytes, const char* why) {
+        CAPTURE(why);
+        const auto errors = e.add_service(bytes);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == eligibility::ErrorCode::invalid_rules);
+        CHECK(errors[0].path == "");
+        CHECK(e.rules().services.empty());
+        return errors[0].message;
+    };
+
+    std::string flipped = good;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x20);
+    CHECK(refused(flipped, "one byte changed").find("damaged") != std::string::npos);
+    for (size_t keep : {size_t{0}, size_t{5}, size_t{8}, size_t{20}, good.size() / 2, good.size() - 1}) {
+        refused(good.substr(0, keep), "cut short");
+    }
+    CHECK(refused(good + "x", "a byte too many").find("damaged") != std::string::npos);
+
+    std::string other_build = good;
+    other_build[9] = static_cast<char>(other_build[9] ^ 1);  // the fingerprint's first byte
+    CHECK(refused(other_build, "another build").find("another build") != std::string::npos);
+
+    CHECK(refused(eligibility::write_index_snapshot(*shipped()), "an index given as a service").find("index") != std::string::npos);
+
+    // Rules of another version: the snapshot of a service from a bundle with another "version".
+    json other = json::parse(eligibility::embedded::default_rules());
+    other["version"] = "another-version";
+    const auto other_rules = eligibility::load_rules(other.dump());
+    REQUIRE(other_rules.ok());
+    const std::string foreign = eligibility::write_service_snapshot(*other_rules.rules, *other_rules.rules->find_service("passport"));
+    CHECK(refused(foreign, "another version").find("another-version") != std::string::npos);
+
+    // A service that this index does not list.
+    auto narrow = std::make_shared<eligibility::RuleSet>(*shipped_index());
+    narrow->catalogue.erase(std::remove_if(narrow->catalogue.begin(), narrow->catalogue.end(),
+                                           [](const auto& c) { return c.id == "passport"; }),
+                            narrow->catalogue.end());
+    Engine narrow_engine(narrow);
+    const auto errors = narrow_engine.add_service(good);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("do not list") != std::string::npos);
+
+    // And the good one loads.
+    CHECK(e.add_service(good).empty());
+    CHECK(e.rules().services.size() == 1);
+}
+
+TEST_CASE("only bytes starting with the snapshot's magic are taken for a snapshot") {
+    CHECK(eligibility::is_snapshot(service_snapshot("visa")));
+    CHECK_FALSE(eligibility::is_snapshot(eligibility::embedded::default_rules()));
+    CHECK_FALSE(eligibility::is_snapshot(""));
+    CHECK_FALSE(eligibility::is_snapshot("\x89"));
+    eligibility::Errors errors;
+    CHECK_FALSE(Engine::load(std::string(eligibility::kSnapshotMagic) + "garbage", errors).has_value());
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == eligibility::ErrorCode::invalid_rules);
+}
