@@ -1,6 +1,25 @@
 # cmake -DIN=bundle.min.json -DOUT=default_rules.cpp -P embed_rules.cmake
 # Writes the bundle into a C++ source as a raw string literal, in pieces small enough for any
-# compiler, so the CLI and the WebAssembly module work with no rules file beside them.
+# compiler, so the CLI and the WebAssembly module work with no rules file beside them. A compiled
+# index (IN ending in .bin, snapshot.hpp) is bytes, not text: written as hex escapes instead.
+if(IN MATCHES "\\.bin$")
+  file(READ "${IN}" hex HEX)
+  string(LENGTH "${hex}" digits)
+  set(out "// Generated from ${IN} by tools/embed_rules.cmake. Do not edit.\n")
+  string(APPEND out "#include \"default_rules.hpp\"\n\nnamespace eligibility::embedded {\n\n")
+  string(APPEND out "const char kDefaultRules[] =\n")
+  set(pos 0)
+  while(pos LESS digits)
+    string(SUBSTRING "${hex}" ${pos} 256 chunk)
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" chunk "${chunk}")
+    string(APPEND out "    \"${chunk}\"\n")
+    math(EXPR pos "${pos} + 256")
+  endwhile()
+  string(APPEND out "    ;\n\nconst std::size_t kDefaultRulesSize = sizeof(kDefaultRules) - 1;\n\n}  // namespace eligibility::embedded\n")
+  file(WRITE "${OUT}.tmp" "${out}")
+  file(RENAME "${OUT}.tmp" "${OUT}")
+  return()
+endif()
 file(READ "${IN}" content)
 set(delim "ec_rules")
 string(FIND "${content}" ")${delim}\"" clash)

@@ -53,19 +53,24 @@ std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors
     return out;
 }
 
-// The built-in rules: the packs' index (every service known, none loaded until added).
+// The built-in rules: the packs' index (every service known, none loaded until added), compiled
+// into the module (snapshot.hpp).
 std::string create_default_engine() {
     eligibility::Errors errors;
     auto engine = Engine::load(eligibility::embedded::default_rules(), errors);
     return keep(std::move(engine), errors);
 }
 
-// A mission's rules: a bundle, or one service document run inside the built-in bundle; its `size`
-// bytes are at `at`, written there by engine.mjs (see input_at).
-std::string create_engine_at(uintptr_t at, size_t size) {
+// A mission's rules: a bundle, or one service document run inside the built-in bundle. engine.mjs
+// writes at `at` (see input_at) the built-in index as JSON (rules/index.json: a service document
+// is validated inside it exactly as the CLI does inside its bundle), `base_size` bytes, then the
+// mission's rules, `size` bytes.
+std::string create_engine_at(uintptr_t at, size_t base_size, size_t size) {
     eligibility::Errors errors;
-    const std::string_view rules(reinterpret_cast<const char*>(at), size);
-    auto engine = Engine::load_document(eligibility::embedded::default_rules(), rules, errors);
+    const char* bytes = reinterpret_cast<const char*>(at);
+    const std::string_view base(bytes, base_size);
+    const std::string_view rules(bytes + base_size, size);
+    auto engine = Engine::load_document(base, rules, errors);
     return keep(std::move(engine), errors);
 }
 

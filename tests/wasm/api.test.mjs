@@ -2,11 +2,13 @@
 // the contract's error object, bad profiles come back as error objects with the right code and
 // path, and nothing C++ (an exception, an abort, a bare number) ever reaches JavaScript.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 
-import { DEFAULT_AS_OF, loadApi, root } from './support.mjs';
+import { DEFAULT_AS_OF, dist, loadApi, root } from './support.mjs';
 
 const { createEngine, EligibilityError } = await loadApi();
 const engine = await createEngine({ asOf: DEFAULT_AS_OF });
@@ -167,4 +169,45 @@ test('rule packs: an engine can start with no service loaded and load one when i
   const some = await createEngine({ asOf: DEFAULT_AS_OF, services: ['passport', 'registration'] });
   assert.deepEqual(some.loadedServices().sort(), ['passport', 'registration']);
   await assert.rejects(createEngine({ services: 'visa' }), TypeError);
+});
+
+test('compiled packs: one damaged, cut short or of another build is refused whole, and the engine is unchanged', async (t) => {
+  // A copy of the module whose rules/ holds broken packs (a module of its own: another URL).
+  const copy = mkdtempSync(join(tmpdir(), 'eligibility-packs-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  cpSync(dist, copy, { recursive: true });
+  const good = readFileSync(join(copy, 'rules/passport.bin'));
+  const flipped = Buffer.from(good);
+  flipped[flipped.length >> 1] ^= 0x20;
+  writeFileSync(join(copy, 'rules/passport.bin'), flipped);
+  writeFileSync(join(copy, 'rules/registration.bin'), good.subarray(0, good.length >> 1));
+  const foreign = Buffer.from(readFileSync(join(copy, 'rules/invitation.bin')));
+  foreign[9] ^= 1;  // the first byte of the build's fingerprint
+  writeFileSync(join(copy, 'rules/invitation.bin'), foreign);
+
+  const api = await import(pathToFileURL(join(copy, 'engine.mjs')).href);
+  const e = await api.createEngine({ asOf: DEFAULT_AS_OF, services: ['visa'] });
+  for (const [id, why] of [['passport', /damaged/], ['registration', /damaged/], ['invitation', /another build/]]) {
+    const err = await rejection(e.loadService(id));
+    assert.ok(err instanceof api.EligibilityError, `${id}: an EligibilityError`);
+    assert.equal(err.errors.length, 1);
+    assert.equal(err.errors[0].code, 'invalid_rules');
+    assert.equal(err.errors[0].path, '');
+    assert.match(err.errors[0].message, why, id);
+    assert.deepEqual(e.loadedServices(), ['visa'], `${id}: nothing changed`);
+  }
+  const profile = { service: 'visa', facts: { nationality: 'US', passport_type: 'ordinary' } };
+  assert.equal(e.evaluateText(profile), engine.evaluateText(profile), 'the engine still decides as before');
+  await assert.rejects(api.createEngine({ services: ['passport'] }), api.EligibilityError, 'createEngine rejects too');
+});
+
+test('a pack given as JSON still loads: the engine reads compiled packs and JSON alike', async (t) => {
+  const copy = mkdtempSync(join(tmpdir(), 'eligibility-packs-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  cpSync(dist, copy, { recursive: true });
+  cpSync(join(copy, 'rules/visa.json'), join(copy, 'rules/visa.bin'));
+  const api = await import(pathToFileURL(join(copy, 'engine.mjs')).href);
+  const e = await api.createEngine({ asOf: DEFAULT_AS_OF, services: ['visa'] });
+  const profile = { service: 'visa', facts: { nationality: 'DE', passport_type: 'ordinary', purpose: 'tourism' } };
+  assert.equal(e.evaluateText(profile), engine.evaluateText(profile));
 });

@@ -62,15 +62,16 @@ test('every demo page, with and without an embassy rules file, loads without a C
     assert.deepEqual(log.csp, [], `${path}: no CSP violation`);
     assert.deepEqual(log.consoleErrors, [], `${path}: no console error`);
     assert.deepEqual(log.requests.filter((url) => new URL(url).origin !== demo.origin), [], path);
-    const json = log.requests.filter((url) => url.endsWith('.json')).map((url) => new URL(url).pathname);
+    const rules = log.requests.filter((url) => /\.(json|bin)$/.test(url)).map((url) => new URL(url).pathname);
     if (path === '/mission-rules.html') {
-      assert.ok(log.requests.includes(`${demo.origin}/rules/embassy-rules.json`), 'the embassy rules were fetched');
+      // The embassy's own service document, validated inside the built-in index's JSON.
+      assert.deepEqual(rules.sort(), ['/consular-eligibility/rules/index.json', '/rules/embassy-rules.json'], `${path}: the embassy rules and the index`);
     } else if (path === '/visa.html') {
       // Rule packs: only the rules of the service the page names, in the page's language
-      // (lang="az"), never the whole bundle.
-      assert.deepEqual(json, ['/consular-eligibility/rules/visa.az.json'], `${path}: only the visa rules in Azerbaijani are fetched`);
+      // (lang="az"), compiled, never the whole bundle.
+      assert.deepEqual(rules, ['/consular-eligibility/rules/visa.az.bin'], `${path}: only the visa rules in Azerbaijani are fetched`);
     } else {
-      assert.deepEqual(json, [], `${path}: the service picker needs no service's rules`);
+      assert.deepEqual(rules, [], `${path}: the service picker needs no service's rules`);
     }
     await assertNothingStored(page, context);
     await context.close();
@@ -118,11 +119,12 @@ test('first visit: every byte fetched until the first question is on screen, raw
   await writeFile(join(ARTIFACTS, 'first-visit.json'), `${JSON.stringify(report, null, 2)}\n`);
   t.diagnostic(`first visit: ${report.total.raw} bytes raw, ${report.total.gzip} gzip (widget and engine: ${report.widget.raw} raw, ${report.widget.gzip} gzip)`);
   // What is fetched is the page, its stylesheet and icon, and the widget's own files, of which one
-  // rules pack (the visa's, in Azerbaijani only: the index of services is in the wasm), nothing else.
+  // rules pack (the visa's, in Azerbaijani only, compiled: the index of services is in the wasm),
+  // nothing else.
   const paths = rows.map((row) => row.path).sort();
   assert.ok(paths.includes('/consular-eligibility/eligibility.wasm'));
   assert.ok(paths.every((p) => ['/visa.html', '/site.css', '/favicon.svg'].includes(p) || p.startsWith('/consular-eligibility/')), paths.join(' '));
-  assert.deepEqual(paths.filter((p) => p.endsWith('.json')), ['/consular-eligibility/rules/visa.az.json']);
+  assert.deepEqual(paths.filter((p) => /\.(json|bin)$/.test(p)), ['/consular-eligibility/rules/visa.az.bin']);
   // The server compresses what it sends.
   const wasm = rows.find((row) => row.path.endsWith('.wasm'));
   assert.equal(wasm.encoding, 'gzip');

@@ -284,10 +284,10 @@ test('switching language mid-flow keeps the answers, the step and an unfinished 
   await answerAll(page, [['nationality', ['germ', 'Germany']], ['passport_type', 'Ordinary passport']]);
   await currentQuestion(page).getByLabel('Business', { exact: true }).check();
   const packs = () => log.requests.filter((url) => url.includes('/rules/visa')).map((url) => new URL(url).pathname.split('/').pop());
-  assert.deepEqual(packs(), ['visa.en.json'], 'the rules were downloaded in English only');
+  assert.deepEqual(packs(), ['visa.en.bin'], 'the rules were downloaded in English only');
   await widget(page).getByRole('button', { name: /RU/ }).click();
   await stepHeading(page).filter({ hasText: 'Какова основная цель поездки?' }).waitFor();
-  assert.deepEqual(packs(), ['visa.en.json', 'visa.ru.json'], 'and in Russian when the applicant switched');
+  assert.deepEqual(packs(), ['visa.en.bin', 'visa.ru.bin'], 'and in Russian when the applicant switched');
   assert.equal(await widget(page).getByRole('button', { name: /RU/ }).evaluate((el) => el.getRootNode().activeElement === el), true,
     'focus stays on the language switch while the rules arrive');
   assert.equal(await widget(page).getAttribute('lang'), 'ru');

@@ -49,7 +49,7 @@ test('pages and the widget\'s files are served with their types and the security
     '/consular-eligibility/consular-eligibility.js': 'text/javascript; charset=utf-8',
     '/consular-eligibility/consular-eligibility.css': 'text/css; charset=utf-8',
     '/consular-eligibility/engine.mjs': 'text/javascript; charset=utf-8',
-    '/consular-eligibility/eligibility.mjs': 'text/javascript; charset=utf-8',
+    '/consular-eligibility/rules/visa.az.bin': 'application/octet-stream',
     '/consular-eligibility/eligibility.wasm': 'application/wasm',
     '/consular-eligibility/rules.json': 'application/json; charset=utf-8',
     '/rules/embassy-rules.json': 'application/json; charset=utf-8',

@@ -334,17 +334,22 @@ function packKey(id, lang) {
   return `${id}/${lang ?? '*'}`;
 }
 
-// One service's pack (rules/<id>.json, or rules/<id>.<lang>.json for one language), as bytes (the
-// core checks the UTF-8 and everything else).
-async function readPack(id, lang) {
-  if (!/^[a-z][a-z0-9_]{0,47}$/.test(id)) throw new TypeError(`loadService: ${JSON.stringify(id)} is not a service id`);
-  const url = new URL(`./rules/${id}${lang ? `.${lang}` : ''}.json`, import.meta.url);
+// One service's pack, compiled (rules/<id>.bin, or rules/<id>.<lang>.bin for one language; the
+// .json beside it is the same rules for people to read), as bytes (the core checks them).
+function readPack(id, lang) {
+  if (!/^[a-z][a-z0-9_]{0,47}$/.test(id)) return Promise.reject(new TypeError(`loadService: ${JSON.stringify(id)} is not a service id`));
+  return readRulesFile(`${id}${lang ? `.${lang}` : ''}.bin`, `the rules of ${id}`);
+}
+
+// A file of rules/, beside the module: read from disk in Node, fetched in a browser.
+async function readRulesFile(name, what) {
+  const url = new URL(`./rules/${name}`, import.meta.url);
   if (isNode) {
     const { readFile } = await import('node:fs/promises');
     return new Uint8Array(await readFile(url));
   }
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`the rules of ${id} could not be loaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -390,14 +395,23 @@ export async function createEngine(options = {}) {
       throw new EligibilityError({ errors: [{ path: '', code: 'invalid_rules', message: 'rules must be an object or JSON text' }] });
     }
   }
+  // A mission's service document is validated inside the built-in index, as JSON: the module
+  // holds the index compiled, which serves the built-in rules only.
+  const index = rulesText === null ? null : readRulesFile('index.json', 'the built-in rules index');
+  index?.catch(() => {});
   const module = await loadModule();
   // Empty or not, given rules are judged by the core, exactly as the CLI's validate-rules would.
   let created;
   if (rulesText === null) {
     created = JSON.parse(module.createDefaultEngine());
   } else {
-    const { at, size } = intoModule(module, rulesText);
-    created = JSON.parse(module.createEngineAt(at, size));
+    const base = await index;
+    const rules = typeof rulesText === 'string' ? utf8in.encode(rulesText) : rulesText;
+    const both = new Uint8Array(base.length + rules.length);
+    both.set(base);
+    both.set(rules, base.length);
+    const { at } = intoModule(module, both);
+    created = JSON.parse(module.createEngineAt(at, base.length, rules.length));
   }
   if (created.status !== 'ok') throw new EligibilityError(created);
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
