@@ -5,9 +5,10 @@
 //
 // The widget's modules become one script plus one chunk per language (web/i18n.js imports each
 // language with its own static import(), so only the applicant's language is fetched). The engine
-// API (engine.mjs) and the Emscripten glue stay separate files: they are the public JS API too,
-// and the widget starts loading them at once. Everything is minified, nothing is renamed that a
-// page can see (the element's name, attributes, parts, events, custom properties).
+// API (engine.mjs) stays a file of its own: it is the public JS API too, and the widget starts
+// loading it at once; the Emscripten glue is bundled into it, so that a browser learns of the
+// WebAssembly after one request rather than two in a row. Everything is minified, nothing is
+// renamed that a page can see (the element's name, attributes, parts, events, custom properties).
 //
 // The folder is written beside OUT_DIR and moved into place at the end, so a failed build never
 // leaves a half-updated folder behind.
@@ -62,15 +63,21 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-// The engine API and the Emscripten glue: minified in place, still ES modules with the same
-// exports (import.meta.url keeps locating eligibility.wasm and rules/ beside them).
-for (const file of ['engine.mjs', 'eligibility.mjs']) {
-  const source = await readFile(join(wasmDist, file), 'utf8');
-  const { code } = await esbuild.transform(source, {
-    format: 'esm', target: TARGET, minify: MINIFY, legalComments: LEGAL_COMMENTS, charset: CHARSET, loader: 'js',
-  });
-  await writeFile(join(staging, file), code);
-}
+// The engine API with the Emscripten glue it imports: one ES module with engine.mjs's exports
+// (import.meta.url, now engine.mjs's own, keeps locating eligibility.wasm and rules/ beside it).
+await esbuild.build({
+  entryPoints: [join(wasmDist, 'engine.mjs')],
+  outfile: join(staging, 'engine.mjs'),
+  // engine.mjs also runs in Node, where it imports node:fs/promises at run time.
+  external: ['node:*'],
+  bundle: true,
+  format: 'esm',
+  target: TARGET,
+  minify: MINIFY,
+  legalComments: LEGAL_COMMENTS,
+  charset: CHARSET,
+  logLevel: 'warning',
+});
 await cp(join(wasmDist, 'engine.d.ts'), join(staging, 'engine.d.ts'));
 await cp(join(wasmDist, 'eligibility.wasm'), join(staging, 'eligibility.wasm'));
 await cp(join(wasmDist, 'rules'), join(staging, 'rules'), { recursive: true });
