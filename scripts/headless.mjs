@@ -9,6 +9,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Since Chromium 151's later point releases (Debian's 156 here) every new window pre-renders
+  // the browser's own address-bar popup, a WebUI app, in a renderer of its own, headless too:
+  // on these 2-core machines it ran beside each page under test and took a third of the CPU
+  // while the page started. There is no address bar to pop up here. Puppeteer disables both
+  // features by default for the same reason (puppeteer/puppeteer#15278; gotenberg/gotenberg#1656).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 export function launchChromium() {
