@@ -49,10 +49,17 @@ async function newContext(browser) {
   return { context, page, problems };
 }
 
-// Waits for the page's own marks; on a timeout, says what went wrong in the page.
-async function waitForMarks(page, problems, predicate, what) {
+// Loads `url` and waits for the page to log `signal` (console.debug), its own word that its marks
+// are taken; on a timeout, says what went wrong in the page. Nothing of Playwright's runs in the
+// page meanwhile: polling with page.waitForFunction() would inject Playwright's utility script
+// (330 KB of JavaScript, 25 ms to compile here) into the renderer while the page starts, and time
+// Playwright along with the page.
+async function loadUntilSignal(page, problems, url, signal, what) {
+  const signalled = page.waitForEvent('console', { predicate: (m) => m.text() === signal, timeout: 30000 });
+  signalled.catch(() => {});
+  await page.goto(url, { waitUntil: 'commit' });
   try {
-    await page.waitForFunction(predicate, null, { timeout: 30000 });
+    await signalled;
   } catch (err) {
     throw new Error(`${what} did not finish within 30 s${problems.length ? `: ${problems.join('; ')}` : ''} (${err.message.split('\n')[0]})`);
   }
@@ -62,12 +69,15 @@ async function waitForMarks(page, problems, predicate, what) {
 
 async function benchPageLoad(browser, origin, query = '') {
   const { context, page, problems } = await newContext(browser);
-  await page.goto(`${origin}/__bench__/bench.html${query}`);
-  await waitForMarks(page, problems, () => window.__bench && window.__bench.marks.done, 'the bench page');
+  await loadUntilSignal(page, problems, `${origin}/__bench__/bench.html${query}`, BENCH_PAGE_DONE, 'the bench page');
   const marks = await page.evaluate(() => window.__bench.marks);
   if (marks.error) throw new Error(`bench page: ${marks.error}`);
   return { context, page, problems, marks };
 }
+
+// What the bench page (page/bench.mjs) and the widget's watcher (watchWidget) log when done.
+const BENCH_PAGE_DONE = '__bench_done';
+const WIDGET_SHOWN = '__bench_widget_shown';
 
 // createEngine() with fewer rules: the index only, and one service in one language.
 const STARTUP_VARIANTS = [
@@ -161,7 +171,10 @@ function watchWidget() {
           marks.question = performance.now();
           marks.fact = q.getAttribute('data-fact');
           observer.disconnect();
-          requestAnimationFrame(() => { marks.frame = performance.now(); });
+          requestAnimationFrame(() => {
+            marks.frame = performance.now();
+            console.debug('__bench_widget_shown');  // WIDGET_SHOWN
+          });
         }
       });
       observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
@@ -173,11 +186,10 @@ function watchWidget() {
 function category(url) {
   const path = new URL(url).pathname;
   if (path.endsWith('.wasm')) return 'wasm';
-  if (path.endsWith('/eligibility.mjs')) return 'glue';
-  if (path.endsWith('/engine.mjs')) return 'engine API';
+  if (path.endsWith('/engine.mjs')) return 'engine JS';  // the JS API with the Emscripten glue
+  if (path.startsWith('/consular-eligibility/rules/')) return 'rules';
   if (path.startsWith('/consular-eligibility/') && /\.m?js$/.test(path)) return 'widget JS';
   if (path.startsWith('/consular-eligibility/') && path.endsWith('.css')) return 'widget CSS';
-  if (path.endsWith('.json')) return 'rules';
   return 'page/other';
 }
 
@@ -186,8 +198,7 @@ async function widgetLoad(browser, origin) {
   await page.addInitScript(watchWidget);
   const responses = [];
   page.on('response', (r) => responses.push(r));
-  await page.goto(`${origin}/visa.html`);
-  await waitForMarks(page, problems, () => window.__ceMarks && window.__ceMarks.frame !== undefined, "/visa.html's first question");
+  await loadUntilSignal(page, problems, `${origin}/visa.html`, WIDGET_SHOWN, "/visa.html's first question");
   const marks = await page.evaluate(() => window.__ceMarks);
   // Playwright's own check that the question is what an applicant sees.
   await page.locator('consular-eligibility').locator('[part~="question"]').first().waitFor({ state: 'visible' });

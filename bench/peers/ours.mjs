@@ -61,10 +61,11 @@ export async function setup({ root, startup = false }) {
       };
     },
     rulesText,
+    // What a browser downloads: the engine as the widget's folder ships it (build/web, `make web`:
+    // engine.mjs minified, with the Emscripten glue bundled in).
     files: [
-      { path: join(dist, 'eligibility.wasm'), role: 'wasm' },
-      { path: join(dist, 'eligibility.mjs'), role: 'code (glue)' },
-      { path: join(dist, 'engine.mjs'), role: 'code (JS API)' },
+      { path: join(root, 'build/web/consular-eligibility/eligibility.wasm'), role: 'wasm' },
+      { path: join(root, 'build/web/consular-eligibility/engine.mjs'), role: 'code (JS API and glue)' },
     ],
   };
 }

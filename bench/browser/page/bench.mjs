@@ -44,3 +44,4 @@ try {
   marks.error = String(err && err.stack || err);
 }
 marks.done = true;
+console.debug('__bench_done');  // the driver waits for this (bench_browser.mjs, BENCH_PAGE_DONE)
