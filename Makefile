@@ -35,7 +35,7 @@ test-sanitize: bootstrap
 
 # libFuzzer targets (rules loader, profiles, evaluation, the JSON scanner against nlohmann), each
 # for FUZZ_SECONDS (default 60); reports executions per second and corpus size per target.
-fuzz: bootstrap
+fuzz: native
 	@fuzz/run.sh
 
 # Golden cases and 10,000 generated profiles through WebAssembly, compared byte for byte with

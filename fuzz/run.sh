@@ -13,14 +13,15 @@ fuzz/seed_corpus.sh
 mkdir -p build/fuzz/artifacts build/fuzz/logs
 status=0
 summary=()
-targets="${FUZZ_TARGETS:-fuzz_rules_loader fuzz_profile fuzz_evaluate fuzz_json_scanner}"
+targets="${FUZZ_TARGETS:-fuzz_rules_loader fuzz_profile fuzz_evaluate fuzz_json_scanner fuzz_snapshot}"
 for target in $targets; do
   case "$target" in
     fuzz_rules_loader) extra=(-dict=fuzz/rules.dict -max_len=262144) ;;
     fuzz_profile) extra=(-dict=fuzz/profile.dict -max_len=4096) ;;
     fuzz_evaluate) extra=(-max_len=256) ;;
     fuzz_json_scanner) extra=(-dict=fuzz/profile.dict -max_len=4096) ;;
-    *) echo "unknown fuzz target: $target (fuzz_rules_loader fuzz_profile fuzz_evaluate fuzz_json_scanner)" >&2; exit 2 ;;
+    fuzz_snapshot) extra=(-max_len=262144) ;;
+    *) echo "unknown fuzz target: $target (fuzz_rules_loader fuzz_profile fuzz_evaluate fuzz_json_scanner fuzz_snapshot)" >&2; exit 2 ;;
   esac
   echo "== $target for ${seconds}s"
   log="build/fuzz/logs/$target.log"

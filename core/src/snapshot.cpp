@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "eligibility/limits.hpp"
 #include "record_fragments.hpp"
 
 // A fingerprint of the structures a snapshot holds, computed by core/CMakeLists.txt from the
@@ -253,6 +254,138 @@ private:
     bool ok_ = true;
 };
 
+// A service read from a snapshot refers only to what it holds: every index in range, every enum
+// one of its values, conditions and expressions pointing only at earlier nodes (as the compiler
+// writes them: children first), within the engine's limits. The checksum already catches a
+// damaged file; this keeps even a well-sealed but wrong one from making the engine read out of
+// bounds or loop (fuzz/fuzz_snapshot.cpp).
+class Structure {
+public:
+    explicit Structure(const Service& s) : s_(s) {}
+
+    bool ok() const {
+        const ConditionStore& st = s_.store;
+        if (s_.facts.size() > limits::kFactsPerService || s_.channel_ids.size() > limits::kChannelsPerService) return false;
+        for (const FactDef& f : s_.facts) {
+            if (f.kind > ValueKind::country) return false;
+        }
+        for (size_t i = 0; i < st.conds.size(); ++i) {
+            if (!cond(st.conds[i], i)) return false;
+        }
+        for (size_t i = 0; i < st.exprs.size(); ++i) {
+            if (!expr(st.exprs[i], i)) return false;
+        }
+        for (const ListDef& l : s_.lists) {
+            if (!type(l.type) || !slice(l.first, l.count)) return false;
+        }
+        for (const Constraint& c : s_.constraints) {
+            if (c.when >= st.conds.size() || c.fact < -1 || c.fact >= static_cast<int>(s_.facts.size())) return false;
+        }
+        for (const VerdictRecord& v : s_.verdicts) {
+            if (!record(v) || !groups(v.channel_groups, v.channels.size())) return false;
+            for (const Record& c : v.channels) {
+                if (!record(c)) return false;
+            }
+        }
+        for (const FeeRecord& f : s_.fees) {
+            if (!record(f)) return false;
+            for (uint32_t w : f.waivers) {
+                if (w >= s_.waivers.size()) return false;
+            }
+        }
+        for (const WaiverRecord& w : s_.waivers) {
+            if (!record(w)) return false;
+        }
+        for (const CheckRecord& c : s_.checks) {
+            if (!record(c) || c.test >= st.conds.size() || c.severity > Severity::warning) return false;
+        }
+        for (const DeadlineRecord& d : s_.deadlines) {
+            if (!record(d) || d.unit > WithinUnit::months || d.base_expr >= st.exprs.size()) return false;
+        }
+        for (const auto* section : {&s_.documents, &s_.notices}) {
+            for (const Record& r : *section) {
+                if (!record(r)) return false;
+            }
+        }
+        return groups(s_.fee_groups, s_.fees.size()) && groups(s_.document_groups, s_.documents.size()) &&
+               groups(s_.check_groups, s_.checks.size()) && groups(s_.deadline_groups, s_.deadlines.size()) &&
+               groups(s_.notice_groups, s_.notices.size());
+    }
+
+private:
+    bool slice(uint64_t first, uint64_t count) const { return first + count <= s_.store.set_values.size(); }
+    bool fact(uint64_t slot) const { return slot < s_.facts.size(); }
+    bool type(ValueType t) const { return t.kind <= ValueKind::country && (t.fact == kNoFact || fact(t.fact)); }
+
+    bool cond(const Cond& c, size_t at) const {
+        const ConditionStore& st = s_.store;
+        if (c.cmp > CmpOp::ge) return false;
+        switch (c.op) {
+            case CondOp::constant_true: case CondOp::constant_false: case CondOp::unknowable: return true;
+            case CondOp::all: case CondOp::any:
+                if (static_cast<uint64_t>(c.first) + c.count > st.children.size()) return false;
+                for (uint32_t i = 0; i < c.count; ++i) {
+                    if (st.children[c.first + i] >= at) return false;
+                }
+                return true;
+            case CondOp::negate: return c.a < at;
+            case CondOp::compare: return c.a < st.exprs.size() && c.b < st.exprs.size();
+            case CondOp::in_set: return c.a < st.exprs.size() && slice(c.first, c.count);
+            case CondOp::bool_fact: return fact(c.a);
+            case CondOp::verdict_in: return slice(c.first, c.count);
+            case CondOp::payable:  // fee group numbers, read as indexes
+                if (!slice(c.first, c.count)) return false;
+                for (uint32_t i = 0; i < c.count; ++i) {
+                    const int64_t group = st.set_values[c.first + i];
+                    if (group < 0 || static_cast<uint64_t>(group) >= s_.fee_groups.size()) return false;
+                }
+                return true;
+            case CondOp::channel: return c.a < s_.channel_ids.size();
+        }
+        return false;
+    }
+
+    bool expr(const Expr& e, size_t at) const {
+        switch (e.op) {
+            case ExprOp::constant: case ExprOp::as_of: return true;
+            case ExprOp::fact: return fact(e.a);
+            case ExprOp::add_days: case ExprOp::add_months: case ExprOp::add_working_days:
+            case ExprOp::days_between: case ExprOp::years_between: return e.a < at && e.b < at;
+            case ExprOp::verdict_output:
+                if (!slice(e.first, s_.verdicts.size())) return false;
+                for (size_t v = 0; v < s_.verdicts.size(); ++v) {
+                    const int64_t output = s_.store.set_values[e.first + v];
+                    if (output < -1 || output >= static_cast<int64_t>(limits::kOutputsPerRecord)) return false;
+                }
+                return true;
+        }
+        return false;
+    }
+
+    bool record(const Record& r) const {
+        const ConditionStore& st = s_.store;
+        if (r.when >= st.conds.size() || r.confidence > Confidence::conflicting) return false;
+        if (r.channel < -1 || r.channel >= static_cast<int>(s_.channel_ids.size())) return false;
+        if (r.window.from < CivilDate::kMinDays || r.window.until > CivilDate::kMaxDays || r.window.from > r.window.until) return false;
+        if (r.outputs.size() > limits::kOutputsPerRecord) return false;
+        for (const Output& o : r.outputs) {
+            if (!type(o.type) || o.expr >= (o.is_condition ? st.conds.size() : st.exprs.size())) return false;
+        }
+        return true;
+    }
+
+    static bool groups(const Groups& gs, size_t size) {
+        for (const auto& g : gs) {
+            for (uint32_t i : g) {
+                if (i >= size) return false;
+            }
+        }
+        return true;
+    }
+
+    const Service& s_;
+};
+
 std::string sealed(Kind kind, const std::string& payload) {
     std::string out(kSnapshotMagic);
     out.push_back(static_cast<char>(kind));
@@ -337,6 +470,7 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
         return refused("a compiled rule pack of rules version \"" + version + "\", not of these rules (\"" + base.version + "\")");
     }
     if (!base.find_catalogued(service->id)) return refused("a compiled rule pack of a service these rules do not list");
+    if (!Structure(*service).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
     detail::render_fragments(*service);
 
     auto rules = std::make_shared<RuleSet>();

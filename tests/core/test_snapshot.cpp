@@ -161,3 +161,42 @@ TEST_CASE("only bytes starting with the snapshot's magic are taken for a snapsho
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].code == eligibility::ErrorCode::invalid_rules);
 }
+
+TEST_CASE("a well-sealed snapshot whose records point at what it does not hold is refused") {
+    const eligibility::Service& visa = *shipped()->find_service("visa");
+    const auto refused = [&](const eligibility::Service& broken, const char* what) {
+        CAPTURE(what);
+        const auto result = eligibility::add_service_snapshot(*shipped_index(), eligibility::write_service_snapshot(*shipped(), broken));
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.errors.size() == 1);
+        CHECK(result.errors[0].message.find("does not hold") != std::string::npos);
+    };
+    {
+        eligibility::Service s = visa;
+        s.documents.at(0).channel = static_cast<int>(s.channel_ids.size());
+        refused(s, "a channel past the last");
+    }
+    {
+        eligibility::Service s = visa;
+        s.checks.at(0).test = static_cast<uint32_t>(s.store.conds.size());
+        refused(s, "a test past the last condition");
+    }
+    {
+        eligibility::Service s = visa;
+        auto loop = std::find_if(s.store.conds.begin(), s.store.conds.end(),
+                                 [](const eligibility::Cond& c) { return c.op == eligibility::CondOp::all && c.count > 0; });
+        REQUIRE(loop != s.store.conds.end());
+        s.store.children.at(loop->first) = static_cast<uint32_t>(loop - s.store.conds.begin());  // its own child
+        refused(s, "a condition that contains itself");
+    }
+    {
+        eligibility::Service s = visa;
+        s.fee_groups.push_back({static_cast<uint32_t>(s.fees.size())});
+        refused(s, "a fee group naming a fee past the last");
+    }
+    {
+        eligibility::Service s = visa;
+        s.facts.at(0).kind = static_cast<eligibility::ValueKind>(9);
+        refused(s, "a fact of no known kind");
+    }
+}
