@@ -123,8 +123,8 @@ export interface Engine {
   loadedLanguages(id: ServiceId | string): Lang[];
   /** Every country of the rules, named in a language, in code order. */
   countries(options?: { lang?: Lang }): { code: string; name: string }[];
-  /** Loads a service's rules pack (rules/<id>.json beside the module, or rules/<id>.<lang>.json for
-   * `languages: [lang]`) unless already loaded in those languages. A service loaded in one language
+  /** Loads a service's rules pack (rules/<id>.bin beside the module, compiled; or rules/<id>.<lang>.bin
+   * for `languages: [lang]`) unless already loaded in those languages. A service loaded in one language
    * answers only in it (error service_not_loaded otherwise). */
   loadService(id: ServiceId | string, options?: { languages?: Lang[] }): Promise<void>;
   release(): void;
