@@ -20,6 +20,7 @@
 import createEligibilityModule from './eligibility.mjs';
 
 const LANGS = new Set(['en', 'az', 'ru']);
+const NO_OPTIONS = Object.freeze({});  // the default of every options parameter: no object per call
 const utf8 = new TextDecoder();
 const utf8in = new TextEncoder();
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -82,11 +83,22 @@ function checkDate(asOf, where) {
   return asOf;
 }
 
-// The browser's local date (CONTRACT.md: the widget's default as_of).
+// The browser's local date (CONTRACT.md: the widget's default as_of), worked out once a day
+// rather than on every evaluation: kept with the time span it holds for (a clock set back, or
+// midnight passing, makes it worked out again).
+let today = { date: '', from: 0, until: 0 };
 function localDate() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const now = Date.now();
+  if (now < today.from || now >= today.until) {
+    const d = new Date(now);
+    const pad = (n) => String(n).padStart(2, '0');
+    today = {
+      date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      from: new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(),
+      until: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(),
+    };
+  }
+  return today.date;
 }
 
 // Text crosses into the module as UTF-8. A JavaScript string may hold lone surrogates, which have
@@ -161,7 +173,7 @@ class Engine {
   }
 
   /** One decision (CONTRACT.md section 2), or the error object. Never throws for a bad profile. */
-  evaluate(profile, options = {}) {
+  evaluate(profile, options = NO_OPTIONS) {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return p.error;
@@ -218,7 +230,7 @@ class Engine {
   }
 
   /** The same decision as JSON text, byte for byte what the native CLI prints. */
-  evaluateText(profile, options = {}) {
+  evaluateText(profile, options = NO_OPTIONS) {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return JSON.stringify(p.error);
@@ -243,7 +255,7 @@ class Engine {
   }
 
   /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */
-  questions(profile, options = {}) {
+  questions(profile, options = NO_OPTIONS) {
     const { lang, asOf } = this.#options(options, 'questions');
     const p = profileText(profile);
     if (p.error) return p.error;
@@ -251,13 +263,13 @@ class Engine {
   }
 
   /** Every fact of a service, described as questions: { service, facts: [...] }. */
-  facts(service, options = {}) {
+  facts(service, options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'facts');
     return JSON.parse(this.#module.facts(this.#handle, String(service), lang));
   }
 
   /** The services these rules cover: [{ id, title }]. */
-  services(options = {}) {
+  services(options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'services');
     return JSON.parse(this.#module.services(this.#handle, lang));
   }
@@ -273,7 +285,7 @@ class Engine {
   }
 
   /** Every country of the rules, named in a language: [{ code, name }], in code order. */
-  countries(options = {}) {
+  countries(options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'countries');
     return JSON.parse(this.#module.countries(this.#handle, lang));
   }
@@ -285,7 +297,7 @@ class Engine {
    * Rejects with an EligibilityError if the pack does not validate (e.g. it is of another rules
    * version), or with an Error if it cannot be read; the engine is then unchanged.
    */
-  loadService(id, options = {}) {
+  loadService(id, options = NO_OPTIONS) {
     if (options === null || typeof options !== 'object') throw new TypeError('loadService: options must be an object');
     const lang = packLanguage(options.languages, 'loadService');
     const have = this.loadedLanguages(id);
