@@ -14,9 +14,9 @@ level="${1:-native}"
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev nlohmann-json3-dev doctest-dev iso-codes jq python3 python3-jsonschema gzip)
 case "$level" in
   native) ;;
-  wasm) packages+=(emscripten nodejs) ;;
+  wasm) packages+=(emscripten binaryen nodejs) ;;  # binaryen: wasm-opt, run after the link (wasm/CMakeLists.txt)
   web|browser)
-    packages+=(emscripten nodejs)
+    packages+=(emscripten binaryen nodejs)
     [ "$level" = browser ] && packages+=(chromium fonts-dejavu-core)
     # Debian's nodejs comes without npm; NodeSource's includes it.
     command -v npm >/dev/null 2>&1 || packages+=(npm)
