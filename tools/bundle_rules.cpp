@@ -13,8 +13,9 @@
 // loading the index and adding each pack, as the browser will.
 //
 // Each pack is also written compiled (snapshot.hpp): index.bin and <service>[.<lang>].bin, the
-// rules as the loader left them, which the WebAssembly module reads without parsing JSON. Each is
-// checked by reading it back and writing it again: the same bytes, or the build fails.
+// rules as the loader left them, which the WebAssembly module reads without parsing JSON, and
+// all.bin and all.<lang>.bin with every service in one file. Each is checked by reading it back
+// and writing it again: the same bytes, or the build fails.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -98,6 +99,18 @@ bool write_compiled_service(const eligibility::RuleSet& index, const eligibility
         return false;
     }
     return write_file(path, bytes);
+}
+
+// Writes every service of `rules` compiled in one file, once it reads back on `index` as written.
+bool write_compiled_services(const eligibility::RuleSet& index, const eligibility::RuleSet& rules, const std::string& path) {
+    const std::string bytes = eligibility::write_services_snapshot(rules);
+    const auto back = eligibility::add_service_snapshot(index, bytes);
+    if (!back.ok() || back.rules->services.size() != rules.services.size() ||
+        eligibility::write_services_snapshot(*back.rules) != bytes || !write_file(path, bytes)) {
+        std::cerr << path << ": cannot write the compiled packs, or they do not read back as written\n";
+        return false;
+    }
+    return true;
 }
 
 std::string directory_of(const std::string& path) {
@@ -192,6 +205,8 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    // Every service in one language, gathered for all.<lang>.bin.
+    std::vector<std::shared_ptr<const eligibility::RuleSet>> by_lang(std::size(eligibility::kLangCodes), index_rules);
     for (const auto& s : bundle["services"]) {
         ordered pack = ordered::object();
         for (auto it = s.begin(); it != s.end(); ++it) {
@@ -199,7 +214,8 @@ int main(int argc, char** argv) {
             if (it.key() == "service") pack["version"] = bundle["version"];
         }
         const std::string id = s["service"].get<std::string>();
-        for (const char* lang : eligibility::kLangCodes) {
+        for (size_t l = 0; l < by_lang.size(); ++l) {
+            const char* lang = eligibility::kLangCodes[l];
             ordered single = ordered::object();
             for (auto it = pack.begin(); it != pack.end(); ++it) {
                 single[it.key()] = one_language(it.value(), lang);
@@ -217,6 +233,7 @@ int main(int argc, char** argv) {
                 std::cerr << "cannot write the " << lang << " pack of " << id << "\n";
                 return 1;
             }
+            by_lang[l] = eligibility::add_service(*by_lang[l], single_text).rules;
         }
         const std::string text = pack.dump();
         auto added = eligibility::add_service(*packed.rules, text);
@@ -231,6 +248,12 @@ int main(int argc, char** argv) {
             std::cerr << "cannot write the pack of " << id << "\n";
             return 1;
         }
+    }
+    // Every service in one file (all.bin, all.<lang>.bin): what createEngine() reads when it loads
+    // every service, one download rather than one per service.
+    if (!write_compiled_services(*index_rules, *packed.rules, packs + "/all.bin")) return 1;
+    for (size_t l = 0; l < by_lang.size(); ++l) {
+        if (!by_lang[l] || !write_compiled_services(*index_rules, *by_lang[l], packs + "/all." + eligibility::kLangCodes[l] + ".bin")) return 1;
     }
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "eligibility/snapshot.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -448,12 +449,28 @@ LoadResult read_index_snapshot(std::string_view bytes) {
     return result;
 }
 
-std::string write_service_snapshot(const RuleSet& rules, const Service& service) {
+namespace {
+
+// A service pack's payload: the rules version, then the services (one, or every one of a bundle).
+std::string services_snapshot(const RuleSet& rules, const std::vector<const Service*>& services) {
     std::string payload;
     Writer w(payload);
     w(rules.version);
-    w(service);
+    w(static_cast<uint64_t>(services.size()));
+    for (const Service* s : services) w(*s);
     return sealed(Kind::service, payload);
+}
+
+}  // namespace
+
+std::string write_service_snapshot(const RuleSet& rules, const Service& service) {
+    return services_snapshot(rules, {&service});
+}
+
+std::string write_services_snapshot(const RuleSet& rules) {
+    std::vector<const Service*> all;
+    for (const auto& s : rules.services) all.push_back(s.get());
+    return services_snapshot(rules, all);
 }
 
 LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
@@ -463,15 +480,27 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
     Reader r(*body);
     std::string version;
     r(version);
-    auto service = std::make_shared<Service>();
-    r(*service);
-    if (!r.ok() || !r.at_end()) return refused("a compiled rule pack that does not read to its end");
+    uint64_t count = 0;
+    r(count);
+    if (count > limits::kServices) return refused("a compiled rule pack of more services than rules may hold");
+    std::vector<std::shared_ptr<Service>> added;
+    for (uint64_t i = 0; i < count && r.ok(); ++i) {
+        added.push_back(std::make_shared<Service>());
+        r(*added.back());
+    }
+    if (!r.ok() || !r.at_end() || added.empty()) return refused("a compiled rule pack that does not read to its end");
     if (version != base.version) {
         return refused("a compiled rule pack of rules version \"" + version + "\", not of these rules (\"" + base.version + "\")");
     }
-    if (!base.find_catalogued(service->id)) return refused("a compiled rule pack of a service these rules do not list");
-    if (!Structure(*service).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
-    detail::render_fragments(*service);
+    for (size_t i = 0; i < added.size(); ++i) {
+        const Service& s = *added[i];
+        if (!base.find_catalogued(s.id)) return refused("a compiled rule pack of a service these rules do not list");
+        for (size_t j = 0; j < i; ++j) {
+            if (added[j]->id == s.id) return refused("a compiled rule pack that holds a service twice");
+        }
+        if (!Structure(s).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
+    }
+    for (auto& s : added) detail::render_fragments(*s);
 
     auto rules = std::make_shared<RuleSet>();
     rules->format = base.format;
@@ -482,9 +511,10 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
     rules->currencies = base.currencies;
     rules->catalogue = base.catalogue;
     for (const auto& existing : base.services) {
-        if (existing->id != service->id) rules->services.push_back(existing);
+        const bool replaced = std::any_of(added.begin(), added.end(), [&](const auto& s) { return s->id == existing->id; });
+        if (!replaced) rules->services.push_back(existing);
     }
-    rules->services.push_back(std::move(service));
+    for (auto& s : added) rules->services.push_back(std::move(s));
     LoadResult result;
     result.rules = std::move(rules);
     return result;

@@ -200,3 +200,24 @@ TEST_CASE("a well-sealed snapshot whose records point at what it does not hold i
         refused(s, "a fact of no known kind");
     }
 }
+
+TEST_CASE("every service in one snapshot loads at once and decides as from JSON") {
+    Engine from_json(shipped());
+    Engine all(shipped_index());
+    REQUIRE(all.add_service(eligibility::write_services_snapshot(*shipped())).empty());
+    REQUIRE(all.rules().services.size() == shipped()->services.size());
+    for (const auto& service : shipped()->services) {
+        CAPTURE(service->id);
+        for (const std::string& profile : golden_profiles(service->id)) {
+            CHECK(all.evaluate(profile, options(Lang::az)).json == from_json.evaluate(profile, options(Lang::az)).json);
+        }
+    }
+    // A snapshot that holds one service twice is refused.
+    auto twice = std::make_shared<eligibility::RuleSet>(*shipped());
+    twice->services.push_back(twice->services.front());
+    Engine e(shipped_index());
+    const auto errors = e.add_service(eligibility::write_services_snapshot(*twice));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("twice") != std::string::npos);
+    CHECK(e.rules().services.empty());
+}

@@ -211,3 +211,32 @@ test('a pack given as JSON still loads: the engine reads compiled packs and JSON
   const profile = { service: 'visa', facts: { nationality: 'DE', passport_type: 'ordinary', purpose: 'tourism' } };
   assert.equal(e.evaluateText(profile), engine.evaluateText(profile));
 });
+
+test('every service at once comes from rules/all.bin, or pack by pack when that file is missing', async (t) => {
+  const copy = mkdtempSync(join(tmpdir(), 'eligibility-packs-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  cpSync(dist, copy, { recursive: true });
+  const profile = { service: 'passport', facts: { age: 30 } };
+
+  // Without the per-service packs, only all.bin can have supplied every service.
+  for (const id of bundle.services.map((s) => s.service)) rmSync(join(copy, `rules/${id}.bin`));
+  const fromAll = await (await import(pathToFileURL(join(copy, 'engine.mjs')).href)).createEngine({ asOf: DEFAULT_AS_OF });
+  assert.equal(fromAll.loadedServices().length, bundle.services.length);
+  assert.equal(fromAll.evaluateText(profile), engine.evaluateText(profile));
+
+  // Without all.bin (a folder from before it existed), the packs one by one.
+  const second = mkdtempSync(join(tmpdir(), 'eligibility-packs-'));
+  t.after(() => rmSync(second, { recursive: true, force: true }));
+  cpSync(dist, second, { recursive: true });
+  rmSync(join(second, 'rules/all.bin'));
+  const fromPacks = await (await import(pathToFileURL(join(second, 'engine.mjs')).href)).createEngine({ asOf: DEFAULT_AS_OF });
+  assert.equal(fromPacks.loadedServices().length, bundle.services.length);
+  assert.equal(fromPacks.evaluateText(profile), engine.evaluateText(profile));
+
+  // A damaged all.bin is an error, not a silent fallback.
+  const bytes = readFileSync(join(second, 'rules/all.en.bin'));
+  bytes[bytes.length >> 1] ^= 0x20;
+  writeFileSync(join(second, 'rules/all.en.bin'), bytes);
+  const api = await import(`${pathToFileURL(join(second, 'engine.mjs')).href}?damaged`);
+  await assert.rejects(api.createEngine({ languages: ['en'] }), (e) => e instanceof api.EligibilityError && /damaged/.test(e.errors[0].message));
+});

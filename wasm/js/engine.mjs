@@ -307,9 +307,7 @@ class Engine {
       const bytes = this.#early.get(key) ?? readPack(id, lang);
       this.#early.delete(key);
       const done = bytes.then((pack) => {
-        const { at, size } = intoModule(this.#module, pack);
-        const added = JSON.parse(this.#module.addServiceAt(this.#handle, at, size));
-        if (added.status !== 'ok') throw new EligibilityError(added);
+        addPack(this.#module, this.#handle, pack);
         for (const k of [...this.#fragmentTables.keys()]) if (k.startsWith(`${id}/`)) this.#fragmentTables.delete(k);
       }).finally(() => this.#loading.delete(key));
       this.#loading.set(key, done);
@@ -344,6 +342,14 @@ function packLanguage(languages, where) {
 
 function packKey(id, lang) {
   return `${id}/${lang ?? '*'}`;
+}
+
+// Adds a pack (its bytes: compiled, or a JSON service document) to an engine inside the module;
+// throws an EligibilityError, the engine unchanged, if the core refuses it.
+function addPack(module, handle, pack) {
+  const { at, size } = intoModule(module, pack);
+  const added = JSON.parse(module.addServiceAt(handle, at, size));
+  if (added.status !== 'ok') throw new EligibilityError(added);
 }
 
 // One service's pack, compiled (rules/<id>.bin, or rules/<id>.<lang>.bin for one language; the
@@ -390,6 +396,12 @@ export async function createEngine(options = {}) {
     ? new Map(services.map((id) => [packKey(id, packLang), readPack(id, packLang)]))
     : new Map();
   for (const p of early.values()) p.catch(() => {});
+  // Every service at once (the default): one file, rules/all.bin (or all.<lang>.bin), rather than a
+  // download per service. If it cannot be read (a folder from before it existed), the packs are
+  // loaded one by one instead.
+  const all = services === 'all' && (options.rules === undefined || options.rules === null)
+    ? readRulesFile(`all${packLang ? `.${packLang}` : ''}.bin`, 'the rules').catch(() => null)
+    : null;
   let rulesText = null;
   if (options.rules !== undefined && options.rules !== null) {
     if (typeof options.rules === 'string') {
@@ -429,7 +441,9 @@ export async function createEngine(options = {}) {
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
   const wanted = services === 'all' ? engine.services().map((s) => s.id) : services;
   try {
-    await Promise.all(wanted.map((id) => engine.loadService(id, { languages })));
+    const allPacks = await all;
+    if (allPacks) addPack(module, created.engine, allPacks);
+    await Promise.all(wanted.map((id) => engine.loadService(id, { languages })));  // none left to load after all.bin
   } catch (err) {
     engine.release();  // the caller never sees this engine: free its rules inside the module
     throw err;

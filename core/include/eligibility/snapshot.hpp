@@ -28,9 +28,12 @@ bool is_snapshot(std::string_view bytes);
 std::string write_index_snapshot(const RuleSet& rules);
 LoadResult read_index_snapshot(std::string_view bytes);
 
-// One service: `base` with that service added (or put in place of the one with its id), as
-// add_service() does with a service document. Errors have the code invalid_rules and path "".
+// Services: one (a pack), or every service loaded in `rules` (all packs in one file, for an
+// engine that loads every service at once: one download rather than one per service). Read back,
+// `base` with each added (or put in place of the one with its id), as add_service() does with a
+// service document. Errors have the code invalid_rules and path "".
 std::string write_service_snapshot(const RuleSet& rules, const Service& service);
+std::string write_services_snapshot(const RuleSet& rules);
 LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes);
 
 }  // namespace eligibility
