@@ -150,7 +150,7 @@ async function main() {
 
   // 3-5.
   const node = await step('WebAssembly in Node.js', 'node', process.execPath, [join(HERE, 'node/bench_node.mjs'), '--runs', String(runs), '--min-ms', String(minMs), '--startup-runs', quick ? '3' : '7']);
-  const browser = await step('WebAssembly and the widget in Chromium', 'browser', process.execPath, [join(HERE, 'browser/bench_browser.mjs'), '--loads', quick ? '3' : '7', '--runs', String(runs), '--min-ms', String(minMs)]);
+  const browser = await step('WebAssembly and the widget in Chromium', 'browser', process.execPath, [join(HERE, 'browser/bench_browser.mjs'), '--loads', quick ? '3' : '11', '--runs', String(runs), '--min-ms', String(minMs)]);
   const peers = await step('peer workload', 'peers', process.execPath, [join(HERE, 'peers/bench_peers.mjs'), '--runs', String(runs), '--min-ms', String(quick ? 20 : 100), '--startup-runs', quick ? '3' : '5']);
   const loadEnd = loadavg();
 
