@@ -142,10 +142,10 @@ private:
         uint32_t offered = 0, unknown = 0;
         uint64_t channel_missing = 0;
         d_.channels.clear();
-        for (const auto& group : v.channel_groups) {
+        for (size_t g = 0; g < v.channel_groups.size(); ++g) {
             bool uncertain = false;
-            const int rec = resolve(ctx_, v.channels, group, channel_missing, uncertain);
-            const auto channel = static_cast<uint32_t>(channel_index(v.channels[group.front()].id));
+            const int rec = resolve(ctx_, v.channels, v.channel_groups[g], channel_missing, uncertain);
+            const uint32_t channel = v.group_channels[g];
             if (rec >= 0) {
                 offered |= 1u << channel;
                 d_.channels.push_back({channel, static_cast<uint32_t>(rec)});
@@ -173,13 +173,6 @@ private:
         ctx_.verdict_outputs_known = d_.verdict_outputs.known;
         d_.verdict_known = true;
         d_.verdict = static_cast<uint32_t>(chosen);
-    }
-
-    int channel_index(const std::string& id) const {
-        for (size_t i = 0; i < s_.channel_ids.size(); ++i) {
-            if (s_.channel_ids[i] == id) return static_cast<int>(i);
-        }
-        return 0;
     }
 
     void fees() {

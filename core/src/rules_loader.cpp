@@ -734,6 +734,13 @@ private:
                         rec.channels.push_back(std::move(ch));
                     }
                     group(rec.channels, csources, rec.channel_groups);
+                    // Each group's channel, found here once rather than by name on every evaluation
+                    // (an id that names no channel has been reported above).
+                    for (const auto& g : rec.channel_groups) {
+                        const auto& ids = s.channel_ids;
+                        const auto found = std::find(ids.begin(), ids.end(), rec.channels[g.front()].id);
+                        rec.group_channels.push_back(found == ids.end() ? 0 : static_cast<uint32_t>(found - ids.begin()));
+                    }
                 }
             }
             index.verdict_codes[rec.code].push_back(static_cast<uint32_t>(i));

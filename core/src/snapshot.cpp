@@ -78,7 +78,7 @@ template <class A> void fields(A& a, Record& r) {
 
 template <class A> void fields(A& a, VerdictRecord& r) {
     fields(a, static_cast<Record&>(r));
-    a(r.code); a(r.channels); a(r.channel_groups);
+    a(r.code); a(r.channels); a(r.channel_groups); a(r.group_channels);
 }
 
 template <class A> void fields(A& a, FeeRecord& r) {
@@ -284,6 +284,10 @@ public:
         }
         for (const VerdictRecord& v : s_.verdicts) {
             if (!record(v) || !groups(v.channel_groups, v.channels.size())) return false;
+            if (v.group_channels.size() != v.channel_groups.size()) return false;
+            for (uint32_t c : v.group_channels) {
+                if (c >= s_.channel_ids.size()) return false;
+            }
             for (const Record& c : v.channels) {
                 if (!record(c)) return false;
             }

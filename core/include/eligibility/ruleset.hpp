@@ -97,6 +97,7 @@ struct VerdictRecord : Record {
     std::string code;
     std::vector<Record> channels;
     std::vector<std::vector<uint32_t>> channel_groups;  // variants of one channel, in order
+    std::vector<uint32_t> group_channels;               // each group's channel, into Service::channel_ids
 };
 
 struct FeeRecord : Record {
