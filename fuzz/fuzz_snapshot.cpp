@@ -61,6 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto result = service ? eligibility::add_service_snapshot(default_index(), bytes)
                                 : eligibility::read_index_snapshot(bytes);
     if ((result.rules != nullptr) == !result.errors.empty()) __builtin_trap();
+    // What a decision would do next with a service read this way: render its records' JSON.
+    if (result.rules) {
+        for (const auto& s : result.rules->services) s->ensure_fragments();
+    }
     if (result.errors.size() > 1) __builtin_trap();
     for (const auto& e : result.errors) {
         if (e.code != eligibility::ErrorCode::invalid_rules || e.message.empty() || !e.path.empty()) __builtin_trap();

@@ -342,15 +342,18 @@ bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out
 
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
     if (write_failure(d, lang, out)) return;
+    d.service->ensure_fragments();
     DecisionWriter(rules, d, lang, false, out).write();
 }
 
 void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
     if (write_failure(d, lang, out)) return;  // errors carry no fragments
+    d.service->ensure_fragments();
     DecisionWriter(rules, d, lang, true, out).write();
 }
 
 void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out) {
+    s.ensure_fragments();
     // [{"h": head, "t": provenance (and texts), "w": trace entry, "f": fail_note?}, …] by index
     JsonWriter w(out);
     w.begin_array();

@@ -35,12 +35,15 @@ void render(Service& s, const char* section, Record& r, bool with_channel) {
 
 }  // namespace
 
-void render_fragments(Service& s) {
-    s.fragment_records.clear();
+void render_fact_ids(Service& s) {
     for (FactDef& f : s.facts) {
         f.json_id.clear();
         append_json_string(f.json_id, f.id);
     }
+}
+
+void render_fragments(Service& s) {
+    s.fragment_records.clear();
     for (VerdictRecord& v : s.verdicts) {
         render(s, "verdicts", v, false);
         v.json.head.clear();
@@ -62,3 +65,13 @@ void render_fragments(Service& s) {
 }
 
 }  // namespace eligibility::detail
+
+namespace eligibility {
+
+void Service::ensure_fragments() const {
+    // Every Service is made non-const (the loader, a snapshot) and shared as const afterwards, so
+    // writing its own fragments once, here, is well-defined.
+    std::call_once(fragments_rendered.flag, [this] { detail::render_fragments(const_cast<Service&>(*this)); });
+}
+
+}  // namespace eligibility

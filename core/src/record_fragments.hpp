@@ -7,6 +7,9 @@
 
 namespace eligibility::detail {
 
+// Each fact's id as a JSON string (FactDef::json_id), at load.
+void render_fact_ids(Service& service);
+// Every record's JSON, through Service::ensure_fragments().
 void render_fragments(Service& service);
 
 }  // namespace eligibility::detail

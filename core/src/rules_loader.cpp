@@ -379,7 +379,7 @@ private:
         checks(doc, path, s, compiler);
         deadlines(doc, path, s, compiler);
         items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
-        if (!diag_.any()) render_fragments(s);
+        if (!diag_.any()) render_fact_ids(s);  // the records' JSON on first use (ensure_fragments)
         text_langs_ = kAllLangs;
     }
 

@@ -70,7 +70,7 @@ template <class A> void fields(A& a, Constraint& c) {
     a(c.id); a(c.when); a(c.window); a(c.path); a(c.fact); a(c.message);
 }
 
-// Record::json is not written: render_fragments() makes it again from the rest.
+// Record::json is not written: Service::ensure_fragments() makes it from the rest on first use.
 template <class A> void fields(A& a, Record& r) {
     a(r.id); a(r.variant); a(r.channel); a(r.when); a(r.window); a(r.citation); a(r.confidence);
     a(r.title); a(r.note); a(r.outputs);
@@ -504,7 +504,7 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
         }
         if (!Structure(s).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
     }
-    for (auto& s : added) detail::render_fragments(*s);
+    for (auto& s : added) detail::render_fact_ids(*s);  // the records' JSON on first use
 
     auto rules = std::make_shared<RuleSet>();
     rules->format = base.format;

@@ -2,12 +2,14 @@
 //
 // Loading turns names into indexes once: facts become slots, option strings become small
 // integers, lists become sorted arrays, conditions become a flat array of nodes. Evaluation then
-// reads only integers. Nothing here changes after load_rules() returns.
+// reads only integers. Nothing here changes after load_rules() returns, but for the records'
+// rendered JSON, made once on first use (Service::ensure_fragments).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <optional>
 #include <string_view>
@@ -144,6 +146,14 @@ struct ListDef {
     uint32_t first = 0, count = 0;  // sorted values, a slice of ConditionStore::set_values
 };
 
+// A std::once_flag that a copy does not share: a copied Service renders its own fragments.
+struct OnceFlag {
+    std::once_flag flag;
+    OnceFlag() = default;
+    OnceFlag(const OnceFlag&) {}
+    OnceFlag& operator=(const OnceFlag&) { return *this; }
+};
+
 // Records sharing an id (and channel) are variants of one item; a group lists them in file order.
 using Groups = std::vector<std::vector<uint32_t>>;
 
@@ -166,6 +176,12 @@ struct Service {
     Groups fee_groups, document_groups, check_groups, deadline_groups, notice_groups;
     ConditionStore store;
     std::vector<const Record*> fragment_records;  // by RecordJson::index (record_fragments.cpp)
+
+    // The records' rendered JSON (each Record::json, fragment_records) is made on first use, once
+    // (thread-safe): the questions never need it, and making it was most of what a browser spent
+    // loading a pack before an applicant's first question. Everything else is fixed once loaded.
+    void ensure_fragments() const;
+    mutable OnceFlag fragments_rendered;
 
     int fact_index(std::string_view id) const;
     bool speaks(Lang l) const { return (languages & lang_bit(l)) != 0; }
