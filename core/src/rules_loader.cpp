@@ -248,15 +248,8 @@ public:
     // Rule packs: adds (or replaces) one service document in a copy of `base`, sharing every other
     // service. Errors point into the document.
     std::shared_ptr<RuleSet> extend(const RuleSet& base, const json& doc) {
-        auto rules = std::make_shared<RuleSet>();
+        auto rules = std::make_shared<RuleSet>(base);  // its services shared, not copied
         rules_ = rules.get();
-        rules->format = base.format;
-        rules->version = base.version;
-        rules->countries_citation = base.countries_citation;
-        rules->countries = base.countries;
-        rules->eu_countries = base.eu_countries;
-        rules->currencies = base.currencies;
-        rules->catalogue = base.catalogue;
         if (!doc.is_object() || !member(doc, "service")) {
             diag_.error("", "expected one service document {\"service\": …}");
             diag_.finish();
@@ -269,10 +262,7 @@ public:
         }
         diag_.finish();
         if (diag_.any()) return nullptr;
-        for (const auto& existing : base.services) {
-            if (existing->id != s->id) rules->services.push_back(existing);
-        }
-        rules->services.push_back(std::move(s));
+        rules->put_service(std::move(s));
         return rules;
     }
 

@@ -28,6 +28,13 @@ int Service::fact_index(std::string_view fact_id) const {
     return -1;
 }
 
+void RuleSet::put_service(std::shared_ptr<const Service> service) {
+    services.erase(std::remove_if(services.begin(), services.end(),
+                                  [&](const auto& existing) { return existing->id == service->id; }),
+                   services.end());
+    services.push_back(std::move(service));
+}
+
 const Service* RuleSet::find_service(std::string_view service_id) const {
     for (const auto& s : services) {
         if (s->id == service_id) return s.get();

@@ -1,6 +1,5 @@
 #include "eligibility/snapshot.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -506,19 +505,8 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
     }
     for (auto& s : added) detail::render_fact_ids(*s);  // the records' JSON on first use
 
-    auto rules = std::make_shared<RuleSet>();
-    rules->format = base.format;
-    rules->version = base.version;
-    rules->countries_citation = base.countries_citation;
-    rules->countries = base.countries;
-    rules->eu_countries = base.eu_countries;
-    rules->currencies = base.currencies;
-    rules->catalogue = base.catalogue;
-    for (const auto& existing : base.services) {
-        const bool replaced = std::any_of(added.begin(), added.end(), [&](const auto& s) { return s->id == existing->id; });
-        if (!replaced) rules->services.push_back(existing);
-    }
-    for (auto& s : added) rules->services.push_back(std::move(s));
+    auto rules = std::make_shared<RuleSet>(base);  // its services shared, not copied
+    for (auto& s : added) rules->put_service(std::move(s));
     LoadResult result;
     result.rules = std::move(rules);
     return result;

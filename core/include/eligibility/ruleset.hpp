@@ -206,6 +206,8 @@ struct RuleSet {
     std::vector<std::shared_ptr<const Service>> services;
 
     const Service* find_service(std::string_view id) const;            // loaded, or null
+    // Loads a service: in place of the one with its id, which leaves the list, or after the others.
+    void put_service(std::shared_ptr<const Service> service);
     const CatalogueEntry* find_catalogued(std::string_view id) const;  // known, or null
     const Country* find_country(int64_t value) const;
     // The value of a country code of this table ("DE"), or nothing: the one reading of a country
