@@ -86,28 +86,12 @@ bool write_file(const std::string& path, const std::string& text) {
     return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
-// Writes the compiled form of service `id` of `pack` to `path`, once it reads back on `index` as written.
-bool write_compiled_service(const eligibility::RuleSet& index, const eligibility::RuleSet& pack,
-                            const std::string& id, const std::string& path) {
-    const eligibility::Service* service = pack.find_service(id);
-    if (!service) return false;
-    const std::string bytes = eligibility::write_service_snapshot(pack, *service);
+// Writes compiled rules (snapshot.hpp: one service, or every service) to `path`, once they read
+// back on `index` and write the same bytes again.
+bool write_compiled(const eligibility::RuleSet& index, const std::string& bytes, const std::string& path) {
     const auto back = eligibility::add_service_snapshot(index, bytes);
-    const eligibility::Service* read = back.ok() ? back.rules->find_service(id) : nullptr;
-    if (!read || eligibility::write_service_snapshot(*back.rules, *read) != bytes) {
-        std::cerr << path << ": the compiled pack does not read back as written\n";
-        return false;
-    }
-    return write_file(path, bytes);
-}
-
-// Writes every service of `rules` compiled in one file, once it reads back on `index` as written.
-bool write_compiled_services(const eligibility::RuleSet& index, const eligibility::RuleSet& rules, const std::string& path) {
-    const std::string bytes = eligibility::write_services_snapshot(rules);
-    const auto back = eligibility::add_service_snapshot(index, bytes);
-    if (!back.ok() || back.rules->services.size() != rules.services.size() ||
-        eligibility::write_services_snapshot(*back.rules) != bytes || !write_file(path, bytes)) {
-        std::cerr << path << ": cannot write the compiled packs, or they do not read back as written\n";
+    if (!back.ok() || eligibility::write_services_snapshot(*back.rules) != bytes || !write_file(path, bytes)) {
+        std::cerr << path << ": cannot write the compiled pack, or it does not read back as written\n";
         return false;
     }
     return true;
@@ -228,12 +212,15 @@ int main(int argc, char** argv) {
                           << (single_loaded.errors.empty() ? std::string() : single_loaded.errors[0].path + " " + single_loaded.errors[0].message) << "\n";
                 return 3;
             }
+            const auto one = single_loaded.rules->services.back();  // the service just added
             if (!write_file(packs + "/" + id + "." + lang + ".json", single_text) ||
-                !write_compiled_service(*index_rules, *single_loaded.rules, id, packs + "/" + id + "." + lang + ".bin")) {
+                !write_compiled(*index_rules, eligibility::write_service_snapshot(*index_rules, *one), packs + "/" + id + "." + lang + ".bin")) {
                 std::cerr << "cannot write the " << lang << " pack of " << id << "\n";
                 return 1;
             }
-            by_lang[l] = eligibility::add_service(*by_lang[l], single_text).rules;
+            auto gathered = std::make_shared<eligibility::RuleSet>(*by_lang[l]);
+            gathered->put_service(one);
+            by_lang[l] = std::move(gathered);
         }
         const std::string text = pack.dump();
         auto added = eligibility::add_service(*packed.rules, text);
@@ -244,16 +231,17 @@ int main(int argc, char** argv) {
         }
         packed = std::move(added);
         if (!write_file(packs + "/" + id + ".json", text) ||
-            !write_compiled_service(*index_rules, *packed.rules, id, packs + "/" + id + ".bin")) {
+            !write_compiled(*index_rules, eligibility::write_service_snapshot(*index_rules, *packed.rules->services.back()), packs + "/" + id + ".bin")) {
             std::cerr << "cannot write the pack of " << id << "\n";
             return 1;
         }
     }
     // Every service in one file (all.bin, all.<lang>.bin): what createEngine() reads when it loads
     // every service, one download rather than one per service.
-    if (!write_compiled_services(*index_rules, *packed.rules, packs + "/all.bin")) return 1;
+    if (!write_compiled(*index_rules, eligibility::write_services_snapshot(*packed.rules), packs + "/all.bin")) return 1;
     for (size_t l = 0; l < by_lang.size(); ++l) {
-        if (!by_lang[l] || !write_compiled_services(*index_rules, *by_lang[l], packs + "/all." + eligibility::kLangCodes[l] + ".bin")) return 1;
+        const std::string path = packs + "/all." + eligibility::kLangCodes[l] + ".bin";
+        if (!write_compiled(*index_rules, eligibility::write_services_snapshot(*by_lang[l]), path)) return 1;
     }
     return 0;
 }
