@@ -392,18 +392,19 @@ export async function createEngine(options = {}) {
   const packLang = packLanguage(languages, 'createEngine');
   // Packs named up front start downloading now, while the module loads; not with a mission's
   // own rules, which may hold those services already (loadService then reads only what is missing).
-  const early = Array.isArray(services) && (options.rules === undefined || options.rules === null)
+  const ownRules = options.rules !== undefined && options.rules !== null;
+  const early = Array.isArray(services) && !ownRules
     ? new Map(services.map((id) => [packKey(id, packLang), readPack(id, packLang)]))
     : new Map();
   for (const p of early.values()) p.catch(() => {});
   // Every service at once (the default): one file, rules/all.bin (or all.<lang>.bin), rather than a
   // download per service. If it cannot be read (a folder from before it existed), the packs are
   // loaded one by one instead.
-  const all = services === 'all' && (options.rules === undefined || options.rules === null)
+  const all = services === 'all' && !ownRules
     ? readRulesFile(`all${packLang ? `.${packLang}` : ''}.bin`, 'the rules').catch(() => null)
     : null;
   let rulesText = null;
-  if (options.rules !== undefined && options.rules !== null) {
+  if (ownRules) {
     if (typeof options.rules === 'string') {
       rulesText = wellFormed(options.rules);
     } else if (options.rules instanceof Uint8Array || options.rules instanceof ArrayBuffer) {
