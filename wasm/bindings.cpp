@@ -4,6 +4,7 @@
 // values, and this file makes only non-throwing calls.
 #include <emscripten/bind.h>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,8 +98,8 @@ std::string bad_default_date() {
 // ---- the hot path, with no strings crossing on each call ------------------------------------------
 // engine.mjs writes the profile's UTF-8 straight into a buffer the module keeps (TextEncoder.
 // encodeInto) and sets the call options only when they change; each evaluation is then one call
-// with numbers, answering the address of the decision skeleton (decision_writer.hpp) in the
-// engine's own buffer.
+// with numbers, answering an address in the engine's own memory: of the decision's text, or of a
+// frame describing its tape (decision_tape.hpp).
 
 std::vector<char>& input_buffer() {
     static std::vector<char> buffer;
@@ -117,7 +118,7 @@ std::vector<std::optional<eligibility::EvalOptions>>& call_options() {
     return by_handle;
 }
 
-// Sets the language and default as_of of later skeleton evaluations; false for a date that does
+// Sets the language and default as_of of later evaluations; false for a date that does
 // not exist (evaluations then answer the error object).
 bool set_call_options(int handle, const std::string& lang, const std::string& as_of) {
     if (handle < 1) return false;
@@ -127,39 +128,69 @@ bool set_call_options(int handle, const std::string& lang, const std::string& as
     return all[static_cast<size_t>(handle) - 1].has_value();
 }
 
-// The decision's text stays in the engine's own buffer, NUL-terminated (JSON escapes every control
-// character, so the text holds no other NUL), until the next call; its address is returned for
-// engine.mjs to decode in one TextDecoder call. Returning a std::string instead costs more than
-// the evaluation: Embind 3.1.6 copies and scans it byte by byte.
-template <class Evaluate>
-uintptr_t evaluate_at(int handle, uintptr_t at, size_t size, Evaluate evaluate) {
+// The engine and call options of an evaluation, or (no engine) the error object to answer.
+struct Evaluation {
+    Engine* engine = nullptr;
+    const eligibility::EvalOptions* options = nullptr;
+    const std::string* error = nullptr;
+};
+
+Evaluation evaluation(int handle) {
     static std::string message;  // for the two answers that are not a decision of an engine
     Engine* e = find(handle);
     const auto& all = call_options();
     if (!e) {
         message = no_engine();
-        return reinterpret_cast<uintptr_t>(message.c_str());
+        return {nullptr, nullptr, &message};
     }
     if (all.size() < static_cast<size_t>(handle) || !all[static_cast<size_t>(handle) - 1]) {
         message = bad_default_date();
-        return reinterpret_cast<uintptr_t>(message.c_str());
+        return {nullptr, nullptr, &message};
+    }
+    return {e, &*all[static_cast<size_t>(handle) - 1], nullptr};
+}
+
+template <class T>
+uint32_t address(const T* p) {
+    return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+}
+
+// The decision as the CLI prints it (engine.evaluateText). Its text stays in the engine's own
+// buffer, NUL-terminated (JSON escapes every control character, so the text holds no other NUL),
+// until the next call; its address is returned for engine.mjs to decode in one TextDecoder call.
+// Returning a std::string instead costs more than the evaluation: Embind 3.1.6 copies and scans
+// it byte by byte.
+uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
+    const Evaluation call = evaluation(handle);
+    if (!call.engine) return reinterpret_cast<uintptr_t>(call.error->c_str());
+    const std::string_view profile(reinterpret_cast<const char*>(at), size);
+    return reinterpret_cast<uintptr_t>(call.engine->evaluate_view(profile, *call.options).data());
+}
+
+// The decision as a tape (engine.evaluate; decision_tape.hpp), described by eight 32-bit words
+// at the address returned, valid until the next call:
+//   [0] 0: a tape, 1: JSON text (a decision that is an error, or no engine)
+//   [1] the address of the tape's words, or of the text
+//   [2] how many words, or bytes
+//   [3] the number of the decision's service id (whose fragments the tape names)
+//   [4] [5] the strings this tape numbered first: numbers [4] up to [5]
+//   [6] the address of the strings' spans (offset and size, two words a string), [7] of their pool
+uintptr_t evaluate_tape_at(int handle, uintptr_t at, size_t size) {
+    static std::array<uint32_t, 8> frame;
+    const Evaluation call = evaluation(handle);
+    if (!call.engine) {
+        frame = {1, address(call.error->data()), static_cast<uint32_t>(call.error->size()), 0, 0, 0, 0, 0};
+        return reinterpret_cast<uintptr_t>(frame.data());
     }
     const std::string_view profile(reinterpret_cast<const char*>(at), size);
-    return reinterpret_cast<uintptr_t>(evaluate(*e, profile, *all[static_cast<size_t>(handle) - 1]).data());
-}
-
-// The decision as the CLI prints it (engine.evaluateText).
-uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
-    return evaluate_at(handle, at, size, [](Engine& e, std::string_view p, const eligibility::EvalOptions& o) {
-        return e.evaluate_view(p, o);
-    });
-}
-
-// The decision skeleton (engine.evaluate, which puts the fragments back).
-uintptr_t evaluate_skeleton_at(int handle, uintptr_t at, size_t size) {
-    return evaluate_at(handle, at, size, [](Engine& e, std::string_view p, const eligibility::EvalOptions& o) {
-        return e.evaluate_skeleton_view(p, o);
-    });
+    const eligibility::DecisionTape& tape = call.engine->evaluate_tape(profile, *call.options);
+    if (tape.is_text()) {
+        frame = {1, address(tape.text().data()), static_cast<uint32_t>(tape.text().size()), 0, 0, 0, 0, 0};
+    } else {
+        frame = {0, address(tape.words().data()), static_cast<uint32_t>(tape.words().size()), tape.service(),
+                 tape.first_new(), tape.string_count(), address(tape.spans().data()), address(tape.pool())};
+    }
+    return reinterpret_cast<uintptr_t>(frame.data());
 }
 
 // A service's record fragments in a language ("" for none): fetched once per service by engine.mjs.
@@ -238,7 +269,7 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("inputAt", &input_at);
     emscripten::function("setCallOptions", &set_call_options);
     emscripten::function("evaluateTextAt", &evaluate_text_at);
-    emscripten::function("evaluateSkeletonAt", &evaluate_skeleton_at);
+    emscripten::function("evaluateTapeAt", &evaluate_tape_at);
     emscripten::function("fragments", &fragments);
     emscripten::function("questions", &questions);
     emscripten::function("services", &services);

@@ -1,21 +1,33 @@
 #include "eligibility/decision_writer.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "decision_out.hpp"
 #include "eligibility/json_writer.hpp"
 
 namespace eligibility {
 namespace {
 
-// Writes a decision in full or, for the JavaScript API, as a skeleton: the same JSON with each
-// record's static members (head and provenance) replaced by "$": its fragment number, for the
-// caller to put back from a table it keeps (write_fragments). Everything computed is in both. A
-// record with nothing computed (most documents, every channel, waiver and trace entry) is its
-// fragment number alone: fewer objects for JSON.parse to build and throw away.
+// A country's two-letter code from its value (country_value), from one table that lives as long
+// as the program: the tape keeps strings by where they are (decision_tape.cpp).
+std::string_view country_code(int64_t v) {
+    static const std::array<char, 26 * 26 * 2> codes = [] {
+        std::array<char, 26 * 26 * 2> all{};
+        for (size_t i = 0; i < 26 * 26; ++i) {
+            all[2 * i] = static_cast<char>('A' + i / 26);
+            all[2 * i + 1] = static_cast<char>('A' + i % 26);
+        }
+        return all;
+    }();
+    return std::string_view(codes.data() + 2 * v, 2);
+}
+
+// Lays a decision out (docs/contract.md: which members, in which order) through a DecisionOut.
 class DecisionWriter {
 public:
-    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, bool skeleton, std::string& out)
-        : rules_(rules), d_(d), s_(*d.service), lang_(lang), skeleton_(skeleton), w_(out) {}
+    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, detail::DecisionOut& out)
+        : rules_(rules), d_(d), s_(*d.service), lang_(lang), w_(out) {}
 
     void write() {
         w_.begin_object();
@@ -38,36 +50,6 @@ public:
     }
 
 private:
-    // id and channel (verdicts: code and basis): the head every record starts with.
-    void head(const Record& r) {
-        if (skeleton_) w_.field_int("$", r.json.index);
-        else w_.members(r.json.head);
-    }
-
-    // until, citation, confidence, title, note: the tail every record shares (rendered at load).
-    void provenance(const Record& r) {
-        if (skeleton_) return;
-        w_.members(r.json.provenance);
-        if (lang_) w_.members(r.json.texts[static_cast<size_t>(*lang_)]);
-    }
-
-    void trace_entry(const Record& r) {
-        if (skeleton_) w_.integer(r.json.index);
-        else w_.raw_value(r.json.trace);
-    }
-
-    // A record with nothing computed: in a skeleton, its fragment number alone.
-    void static_record(const Record& r) {
-        if (skeleton_) {
-            w_.integer(r.json.index);
-            return;
-        }
-        w_.begin_object();
-        head(r);
-        provenance(r);
-        w_.end_object();
-    }
-
     void outputs(const std::vector<Output>& defs, const OutputValues& values) {
         for (size_t k = 0; k < defs.size(); ++k) {
             if (!(values.known >> k & 1)) continue;
@@ -87,8 +69,7 @@ private:
                 if (v >= kCountrySpecialBase && type.fact != kNoFact) {
                     w_.string(s_.facts[type.fact].special[static_cast<size_t>(v - kCountrySpecialBase)].value);
                 } else {
-                    const char code[2] = {static_cast<char>('A' + v / 26), static_cast<char>('A' + v % 26)};
-                    w_.string(std::string_view(code, 2));
+                    w_.string(country_code(v));
                 }
                 return;
         }
@@ -106,7 +87,7 @@ private:
         }
         const VerdictRecord& v = s_.verdicts[d_.verdict];
         w_.begin_object();
-        head(v);  // code, basis
+        w_.head(v);  // code, basis
         outputs(v.outputs, d_.verdict_outputs);
         if (!v.channel_groups.empty()) {
             w_.key("channels");
@@ -115,10 +96,10 @@ private:
             w_.end_array();
             w_.key("channel_details");
             w_.begin_array();
-            for (const ChannelResult& c : d_.channels) static_record(v.channels[c.record]);
+            for (const ChannelResult& c : d_.channels) w_.static_record(v.channels[c.record]);
             w_.end_array();
         }
-        provenance(v);
+        w_.provenance(v);
         w_.end_object();
     }
 
@@ -126,7 +107,7 @@ private:
         w_.key("missing");
         w_.begin_array();
         for (size_t i = 0; i < s_.facts.size(); ++i) {
-            if (d_.missing >> i & 1) w_.raw_value(s_.facts[i].json_id);
+            if (d_.missing >> i & 1) w_.fact_id(s_.facts[i]);
         }
         w_.end_array();
     }
@@ -137,7 +118,7 @@ private:
         for (const FeeResult& r : d_.fees) {
             const FeeRecord& fee = s_.fees[r.record];
             w_.begin_object();
-            head(fee);  // id, channel
+            w_.head(fee);  // id, channel
             if (fee.amount_known) {
                 w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
                 w_.field("currency", fee.amount.currency.view());
@@ -151,10 +132,10 @@ private:
             if (r.waived) {
                 if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
                 w_.key("waiver");
-                static_record(s_.waivers[r.waiver]);
+                w_.static_record(s_.waivers[r.waiver]);
             }
             outputs(fee.outputs, r.outputs);
-            provenance(fee);
+            w_.provenance(fee);
             w_.end_object();
         }
         w_.end_array();
@@ -184,13 +165,13 @@ private:
         for (const ItemResult& item : results) {
             const Record& r = records[item.record];
             if (item.outputs.known == 0) {
-                static_record(r);
+                w_.static_record(r);
                 continue;
             }
             w_.begin_object();
-            head(r);  // id, channel
+            w_.head(r);  // id, channel
             outputs(r.outputs, item.outputs);
-            provenance(r);
+            w_.provenance(r);
             w_.end_object();
         }
         w_.end_array();
@@ -202,16 +183,13 @@ private:
         for (const ItemResult& item : d_.checks) {
             const CheckRecord& c = s_.checks[item.record];
             w_.begin_object();
-            head(c);  // id, channel
+            w_.head(c);  // id, channel
             w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
             if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
             outputs(c.outputs, item.outputs);
-            provenance(c);
-            // fail_note follows the provenance; a skeleton says only that it is there.
-            if (lang_ && item.result == Tri::no && c.fail_note.present) {
-                if (skeleton_) w_.field_int("$f", 1);
-                else w_.members(c.json.fail_note[static_cast<size_t>(*lang_)]);
-            }
+            w_.provenance(c);
+            // fail_note follows the provenance.
+            if (lang_ && item.result == Tri::no && c.fail_note.present) w_.fail_note(c);
             w_.end_object();
         }
         w_.end_array();
@@ -223,7 +201,7 @@ private:
         for (const ItemResult& item : d_.deadlines) {
             const DeadlineRecord& dl = s_.deadlines[item.record];
             w_.begin_object();
-            head(dl);  // id, channel
+            w_.head(dl);  // id, channel
             static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
             w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
             if (item.has_due) {
@@ -231,7 +209,7 @@ private:
                 w_.date(item.due);
             }
             outputs(dl.outputs, item.outputs);
-            provenance(dl);
+            w_.provenance(dl);
             w_.end_object();
         }
         w_.end_array();
@@ -242,11 +220,11 @@ private:
         w_.begin_array();
         if (d_.verdict_known) {
             const VerdictRecord& v = s_.verdicts[d_.verdict];
-            trace_entry(v);
-            for (const ChannelResult& c : d_.channels) trace_entry(v.channels[c.record]);
+            w_.trace_entry(v);
+            for (const ChannelResult& c : d_.channels) w_.trace_entry(v.channels[c.record]);
         }
         for (const FeeResult& r : d_.fees) {
-            if (r.waived) trace_entry(s_.waivers[r.waiver]);
+            if (r.waived) w_.trace_entry(s_.waivers[r.waiver]);
         }
         w_.end_array();
     }
@@ -255,7 +233,45 @@ private:
     const Decision& d_;
     const Service& s_;
     std::optional<Lang> lang_;
-    bool skeleton_;
+    detail::DecisionOut& w_;
+};
+
+// The decision as JSON text: each record's static members copied from its JSON rendered once
+// (record_fragments.cpp).
+class JsonDecisionOut final : public detail::DecisionOut {
+public:
+    JsonDecisionOut(std::optional<Lang> lang, std::string& out) : lang_(lang), w_(out) {}
+
+    void begin_object() override { w_.begin_object(); }
+    void end_object() override { w_.end_object(); }
+    void begin_array() override { w_.begin_array(); }
+    void end_array() override { w_.end_array(); }
+    void key(std::string_view k) override { w_.key(k); }
+    void string(std::string_view s) override { w_.string(s); }
+    void integer(int64_t v) override { w_.integer(v); }
+    void boolean(bool v) override { w_.boolean(v); }
+    void null() override { w_.null(); }
+    void date(CivilDate d) override { w_.date(d); }
+
+    void head(const Record& r) override { w_.members(r.json.head); }
+    void provenance(const Record& r) override {
+        w_.members(r.json.provenance);
+        if (lang_) w_.members(r.json.texts[static_cast<size_t>(*lang_)]);
+    }
+    void fail_note(const Record& r) override {
+        if (lang_) w_.members(r.json.fail_note[static_cast<size_t>(*lang_)]);
+    }
+    void static_record(const Record& r) override {
+        w_.begin_object();
+        head(r);
+        provenance(r);
+        w_.end_object();
+    }
+    void trace_entry(const Record& r) override { w_.raw_value(r.json.trace); }
+    void fact_id(const FactDef& f) override { w_.raw_value(f.json_id); }
+
+private:
+    std::optional<Lang> lang_;
     JsonWriter w_;
 };
 
@@ -325,8 +341,15 @@ void write_violations(const Service& s, const std::vector<uint32_t>& violated, s
     w.end_object();
 }
 
-// A decision that is an error: its violated constraints, or its errors. False if it is not one.
-bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out) {
+}  // namespace
+
+namespace detail {
+
+void write_decision_to(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, DecisionOut& out) {
+    DecisionWriter(rules, d, lang, out).write();
+}
+
+bool write_decision_failure(const Decision& d, std::optional<Lang> lang, std::string& out) {
     if (d.status == Status::error && d.service && !d.violated.empty()) {
         write_violations(*d.service, d.violated, lang, out);
         return true;
@@ -338,18 +361,13 @@ bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out
     return false;
 }
 
-}  // namespace
+}  // namespace detail
 
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
-    if (write_failure(d, lang, out)) return;
+    if (detail::write_decision_failure(d, lang, out)) return;
     d.service->ensure_fragments();
-    DecisionWriter(rules, d, lang, false, out).write();
-}
-
-void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
-    if (write_failure(d, lang, out)) return;  // errors carry no fragments
-    d.service->ensure_fragments();
-    DecisionWriter(rules, d, lang, true, out).write();
+    JsonDecisionOut json(lang, out);
+    detail::write_decision_to(rules, d, lang, json);
 }
 
 void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out) {
@@ -400,7 +418,7 @@ void write_errors(const Errors& errors, std::string& out) {
 }
 
 void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out) {
-    if (write_failure(d, lang, out)) return;
+    if (detail::write_decision_failure(d, lang, out)) return;
     JsonWriter w(out);
     w.begin_object();
     w.field("status", status_name(d.status));

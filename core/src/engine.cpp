@@ -77,11 +77,10 @@ std::string_view Engine::evaluate_view(std::string_view profile_json, const Eval
     return out_;
 }
 
-std::string_view Engine::evaluate_skeleton_view(std::string_view profile_json, const EvalOptions& options) {
+const DecisionTape& Engine::evaluate_tape(std::string_view profile_json, const EvalOptions& options) {
     run(profile_json, options, options.lang);
-    out_.clear();
-    write_decision_skeleton(*rules_, scratch_, options.lang, out_);
-    return out_;
+    write_decision_tape(*rules_, scratch_, options.lang, tape_);
+    return tape_;
 }
 
 std::string Engine::fragments(std::string_view service_id, std::optional<Lang> lang) const {

@@ -18,6 +18,7 @@
 // The Emscripten glue, imported statically so that a browser fetches it with this module rather
 // than after it (it only defines the factory; the WebAssembly itself is fetched by loadModule).
 import createEligibilityModule from './eligibility.mjs';
+import { readDecisionTape } from './decision-tape.mjs';
 
 const LANGS = new Set(['en', 'az', 'ru']);
 const NO_OPTIONS = Object.freeze({});  // the default of every options parameter: no object per call
@@ -157,6 +158,7 @@ class Engine {
   #asOf;
   #loading = new Map();  // service id -> the promise of its pack being added
   #fragmentTables = new Map();  // "service/lang" -> the service's record fragments
+  #strings = [];  // the decision tapes' strings, by number (the core numbers each once per engine)
   #callLang = null;  // the options last given to setCallOptions
   #callAsOf = null;
   #early;                // service id -> its pack, already being read since createEngine
@@ -177,11 +179,21 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return p.error;
-    // The core writes a skeleton: the decision with each record's static members (ids,
-    // citations, titles) replaced by their fragment number, put back from a table kept per
-    // service. The result is exactly JSON.parse(evaluateText()).
-    const skeleton = JSON.parse(this.#call('evaluateSkeletonAt', p.text, lang, asOf));
-    return skeleton.status === 'error' ? skeleton : this.#assemble(skeleton, lang);
+    const m = this.#module;
+    const frame = this.#call('evaluateTapeAt', p.text, lang, asOf) >> 2;
+    const words = m.HEAP32;
+    if (words[frame] !== 0) return JSON.parse(this.#text(words[frame + 1], words[frame + 2]));
+    // The decision as a tape (decision-tape.mjs): first the strings it numbered first.
+    const strings = this.#strings;
+    if (words[frame + 4] !== strings.length) throw new Error('decision tape: strings out of step');
+    const heap = m.HEAPU8;
+    const spans = words[frame + 6] >> 2;
+    const pool = words[frame + 7];
+    for (let n = strings.length; n < words[frame + 5]; n++) {
+      const start = pool + words[spans + 2 * n];
+      strings.push(utf8.decode(heap.subarray(start, start + words[spans + 2 * n + 1])));
+    }
+    return readDecisionTape(words, words[frame + 1] >> 2, strings, this.#fragments(strings[words[frame + 3]], lang));
   }
 
   #fragments(service, lang) {
@@ -194,53 +206,20 @@ class Engine {
     return table;
   }
 
-  // Puts the fragments back, in the order the full writer places them: head, the computed
-  // members, provenance (then a failed check's fail_note). A record with nothing computed comes
-  // as its fragment number alone: head and provenance, copied from one object kept per fragment.
-  #assemble(d, lang) {
-    const table = this.#fragments(d.service, lang);
-    const build = (skeleton) => {
-      if (typeof skeleton === 'number') {
-        const fragment = table[skeleton];
-        return { ...(fragment.ht ??= { ...fragment.h, ...fragment.t }) };
-      }
-      const fragment = table[skeleton.$];
-      const item = Object.assign({}, fragment.h);
-      for (const key in skeleton) {
-        if (key !== '$' && key !== '$f') item[key] = skeleton[key];
-      }
-      Object.assign(item, fragment.t);
-      if (skeleton.$f) Object.assign(item, fragment.f);
-      return item;
-    };
-    if (d.verdict) {
-      if (d.verdict.channel_details) d.verdict.channel_details = d.verdict.channel_details.map(build);
-      d.verdict = build(d.verdict);
-    }
-    d.fees = d.fees.map((fee) => {
-      if (fee.waiver !== undefined) fee.waiver = build(fee.waiver);
-      return build(fee);
-    });
-    d.documents = d.documents.map(build);
-    d.checks = d.checks.map(build);
-    d.deadlines = d.deadlines.map(build);
-    d.notices = d.notices.map(build);
-    d.trace = d.trace.map((entry) => ({ ...table[entry].w }));
-    return d;
-  }
-
   /** The same decision as JSON text, byte for byte what the native CLI prints. */
   evaluateText(profile, options = NO_OPTIONS) {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return JSON.stringify(p.error);
-    return this.#call('evaluateTextAt', p.text, lang, asOf);
+    const out = this.#call('evaluateTextAt', p.text, lang, asOf);
+    const heap = this.#module.HEAPU8;
+    return this.#text(out, heap.indexOf(0, out) - out);
   }
 
-  // One evaluation by `fn` (evaluateTextAt or evaluateSkeletonAt), its answer as text. The profile
-  // goes into the module's own buffer as UTF-8 (no string conversion per call), the call options
-  // are set only when they change, and the answer is read where the core wrote it,
-  // NUL-terminated: one decode, no copy through Embind.
+  // One evaluation by `fn` (evaluateTextAt or evaluateTapeAt), answering the address of what the
+  // core wrote in its own memory: the decision's text (NUL-terminated) or its tape's frame. The
+  // profile goes into the module's own buffer as UTF-8 (no string conversion per call), and the
+  // call options are set only when they change: nothing is copied through Embind.
   #call(fn, text, lang, asOf) {
     const m = this.#module;
     if (lang !== this.#callLang || asOf !== this.#callAsOf) {
@@ -249,9 +228,12 @@ class Engine {
       this.#callAsOf = asOf;
     }
     const { at, size } = intoModule(m, text);
-    const out = m[fn](this.#handle, at, size);
-    const heap = m.HEAPU8;
-    return utf8.decode(heap.subarray(out, heap.indexOf(0, out)));
+    return m[fn](this.#handle, at, size);
+  }
+
+  // UTF-8 text the core wrote at `at`, `size` bytes long, as a string.
+  #text(at, size) {
+    return utf8.decode(this.#module.HEAPU8.subarray(at, at + size));
   }
 
   /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */

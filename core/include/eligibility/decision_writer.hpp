@@ -15,15 +15,9 @@ namespace eligibility {
 // With a language, every item carries its title (and note) in it.
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
 
-// The decision with each record's static members replaced by "$": its fragment number (and a
-// failed check's fail_note by "$f": 1), and a record with nothing computed (no outputs, or a
-// channel, waiver or trace entry) by its fragment number alone, for a caller that keeps the
-// service's fragments (write_fragments) and puts them back: the JavaScript API, to parse a fifth
-// of the text.
-void write_decision_skeleton(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
-
-// The service's record fragments, by fragment number, in a language (or none):
-// [{"h": {head members}, "t": {provenance and texts}, "w": {trace entry}, "f"?: {fail_note}}].
+// The service's record fragments, by fragment number (RecordJson::index), in a language (or
+// none): [{"h": {head members}, "t": {provenance and texts}, "w": {trace entry}, "f"?: {fail_note}}].
+// What a reader of decision tapes (decision_tape.hpp) keeps, to put the static members back.
 void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out);
 
 // {"status":"error","errors":[…]}

@@ -9,6 +9,7 @@
 
 #include "eligibility/civil_date.hpp"
 #include "eligibility/decision.hpp"
+#include "eligibility/decision_tape.hpp"
 #include "eligibility/error.hpp"
 #include "eligibility/profile.hpp"
 #include "eligibility/ruleset.hpp"
@@ -47,8 +48,9 @@ public:
     // std::string guarantees it) until the next call. For hot paths that would otherwise copy the
     // decision once more.
     std::string_view evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status = nullptr);
-    // The decision as a skeleton (decision_writer.hpp), for a caller keeping the fragments.
-    std::string_view evaluate_skeleton_view(std::string_view profile_json, const EvalOptions& options);
+    // The decision as a tape (decision_tape.hpp), for a caller that keeps the fragments and the
+    // strings of earlier tapes; valid until the next call.
+    const DecisionTape& evaluate_tape(std::string_view profile_json, const EvalOptions& options);
     // A service's record fragments in a language, or an unknown_service error.
     std::string fragments(std::string_view service_id, std::optional<Lang> lang) const;
     // The facts still to ask, as questions (labels in options.lang, English by default).
@@ -72,6 +74,7 @@ private:
     Profile profile_;
     Decision scratch_;
     std::string out_;
+    DecisionTape tape_;
 };
 
 // {"status":"error","errors":[…]} as text.

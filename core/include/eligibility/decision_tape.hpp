@@ -1,0 +1,109 @@
+// A decision as a tape of 32-bit words, for a caller that builds the decision object itself (the
+// JavaScript API's engine.evaluate()): the values of the JSON text that write_decision() gives,
+// in the same order, with no text to write, decode or parse. Strings (keys and values) are
+// numbered once and named by number afterwards; each record's static members (ids, citations,
+// titles) by its fragment number, which the reader keeps from write_fragments()
+// (decision_writer.hpp). A reader that follows the tape and puts those members back builds
+// exactly the object that parsing the JSON text gives, member for member and in the same order:
+// tests/wasm/parity.test.mjs compares the two for every decision it makes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eligibility/decision.hpp"
+#include "eligibility/ruleset.hpp"
+#include "eligibility/text.hpp"
+
+namespace eligibility {
+
+// Each word holds an operation in its low 4 bits and an argument in the other 28 (a signed
+// integer, or a number that is never negative).
+enum class TapeOp : uint32_t {
+    begin_object = 0,   // then members (a key and its value, or a record's static members) up to end
+    end = 1,            // closes the innermost object or array
+    begin_array = 2,    // then values up to end
+    key = 3,            // argument: a string's number; the member's value follows
+    string = 4,         // argument: a string's number
+    integer = 5,        // argument: the integer, from -2^27 to 2^27 - 1
+    wide_integer = 6,   // any other integer: the next two words hold its low and high 32 bits
+    true_value = 7,
+    false_value = 8,
+    null_value = 9,
+    date = 10,          // argument: year << 9 | month << 5 | day ("YYYY-MM-DD")
+    head = 11,          // members: fragment n's head ("h": id and channel; a verdict's code and basis)
+    provenance = 12,    // members: fragment n's provenance and texts ("t")
+    fail_note = 13,     // members: fragment n's fail_note ("f")
+    record = 14,        // a value: fragment n's head and provenance, as one object
+    trace = 15,         // a value: fragment n's trace entry ("w")
+};
+
+inline constexpr int kTapeOpBits = 4;
+inline constexpr int32_t kTapeIntegerMin = -(int32_t{1} << 27);
+inline constexpr int32_t kTapeIntegerMax = (int32_t{1} << 27) - 1;
+
+class DecisionTape {
+public:
+    // Starts the next tape. Strings keep their numbers from tape to tape: a reader keeps the
+    // strings it has been given and is given only the new ones.
+    void clear();
+
+    // The tape, or (for a decision that is an error, whose errors name no fragments) JSON text.
+    bool is_text() const { return is_text_; }
+    const std::vector<int32_t>& words() const { return words_; }
+    const std::string& text() const { return text_; }
+
+    // The number of the decision's service id: whose fragments the tape names.
+    uint32_t service() const { return service_; }
+
+    // The strings numbered first by the last tape: numbers [first_new(), string_count()).
+    uint32_t first_new() const { return first_new_; }
+    uint32_t string_count() const { return static_cast<uint32_t>(spans_.size() / 2); }
+    // Every string's bytes lie in one pool: string n at pool()[spans()[2n]], spans()[2n + 1]
+    // bytes long. The pool may move when a tape numbers new strings.
+    const char* pool() const { return pool_.data(); }
+    const std::vector<uint32_t>& spans() const { return spans_; }
+    std::string_view string_at(uint32_t n) const {
+        return std::string_view(pool_.data() + spans_[2 * n], spans_[2 * n + 1]);
+    }
+
+    // Writing (decision_tape.cpp): a word, an integer (one word or three), a string's number.
+    void put(TapeOp op, int32_t argument = 0) {
+        words_.push_back(static_cast<int32_t>(static_cast<uint32_t>(argument) << kTapeOpBits | static_cast<uint32_t>(op)));
+    }
+    void put_integer(int64_t v);
+    uint32_t number(std::string_view s);
+
+private:
+    friend void write_decision_tape(const RuleSet&, const Decision&, std::optional<Lang>, DecisionTape&);
+
+    uint32_t numbered(std::string_view s);
+    bool is_string(uint32_t n, std::string_view s) const;
+    void grow_index();
+
+    // Where each string was last read from, and its number, in a small table by that address.
+    static constexpr int kRecentBits = 6;
+    struct Recent {
+        const char* at = nullptr;
+        uint32_t number = 0;
+    };
+
+    std::vector<int32_t> words_;
+    std::string text_;
+    bool is_text_ = false;
+    uint32_t service_ = 0;
+    uint32_t first_new_ = 0;
+    std::string pool_;
+    std::vector<uint32_t> spans_;   // offset and size in pool_, by number
+    std::vector<uint32_t> index_;   // open addressing by the string's hash: number + 1, 0 if free
+    std::array<Recent, 1 << kRecentBits> recent_{};
+};
+
+// The decision (or, for an error, its JSON text) onto `tape`, after tape.clear().
+void write_decision_tape(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, DecisionTape& tape);
+
+}  // namespace eligibility
