@@ -167,28 +167,29 @@ uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
     return reinterpret_cast<uintptr_t>(call.engine->evaluate_view(profile, *call.options).data());
 }
 
-// The decision as a tape (engine.evaluate; decision_tape.hpp), described by eight 32-bit words
+// The decision as a tape (engine.evaluate; decision_tape.hpp), described by seven 32-bit words
 // at the address returned, valid until the next call:
 //   [0] 0: a tape, 1: JSON text (a decision that is an error, or no engine)
 //   [1] the address of the tape's words, or of the text
 //   [2] how many words, or bytes
 //   [3] the number of the decision's service id (whose fragments the tape names)
-//   [4] [5] the strings this tape numbered first: numbers [4] up to [5]
-//   [6] the address of the strings' spans (offset and size, two words a string), [7] of their pool
+//   [4] how many strings the engine has numbered (by any call: evaluateText's too), and where
+//   they are: [5] the address of their spans (offset and size, two words a string), [6] of their
+//   pool. A reader keeps those it has read and reads the ones numbered since.
 uintptr_t evaluate_tape_at(int handle, uintptr_t at, size_t size) {
-    static std::array<uint32_t, 8> frame;
+    static std::array<uint32_t, 7> frame;
     const Evaluation call = evaluation(handle);
     if (!call.engine) {
-        frame = {1, address(call.error->data()), static_cast<uint32_t>(call.error->size()), 0, 0, 0, 0, 0};
+        frame = {1, address(call.error->data()), static_cast<uint32_t>(call.error->size()), 0, 0, 0, 0};
         return reinterpret_cast<uintptr_t>(frame.data());
     }
     const std::string_view profile(reinterpret_cast<const char*>(at), size);
     const eligibility::DecisionTape& tape = call.engine->evaluate_tape(profile, *call.options);
     if (tape.is_text()) {
-        frame = {1, address(tape.text().data()), static_cast<uint32_t>(tape.text().size()), 0, 0, 0, 0, 0};
+        frame = {1, address(tape.text().data()), static_cast<uint32_t>(tape.text().size()), 0, 0, 0, 0};
     } else {
-        frame = {0, address(tape.words().data()), static_cast<uint32_t>(tape.words().size()), tape.service(),
-                 tape.first_new(), tape.string_count(), address(tape.spans().data()), address(tape.pool())};
+        frame = {0, address(tape.words().data()), static_cast<uint32_t>(tape.words().size()), tape.service_id(),
+                 tape.string_count(), address(tape.spans().data()), address(tape.pool())};
     }
     return reinterpret_cast<uintptr_t>(frame.data());
 }

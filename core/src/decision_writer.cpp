@@ -3,277 +3,11 @@
 #include <algorithm>
 #include <array>
 
-#include "decision_out.hpp"
+#include "eligibility/decision_tape.hpp"
 #include "eligibility/json_writer.hpp"
 
 namespace eligibility {
 namespace {
-
-// A country's two-letter code from its value (country_value), from one table that lives as long
-// as the program: the tape keeps strings by where they are (decision_tape.cpp).
-std::string_view country_code(int64_t v) {
-    static const std::array<char, 26 * 26 * 2> codes = [] {
-        std::array<char, 26 * 26 * 2> all{};
-        for (size_t i = 0; i < 26 * 26; ++i) {
-            all[2 * i] = static_cast<char>('A' + i / 26);
-            all[2 * i + 1] = static_cast<char>('A' + i % 26);
-        }
-        return all;
-    }();
-    return std::string_view(codes.data() + 2 * v, 2);
-}
-
-// Lays a decision out (docs/contract.md: which members, in which order) through a DecisionOut.
-class DecisionWriter {
-public:
-    DecisionWriter(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, detail::DecisionOut& out)
-        : rules_(rules), d_(d), s_(*d.service), lang_(lang), w_(out) {}
-
-    void write() {
-        w_.begin_object();
-        w_.field("status", status_name(d_.status));
-        w_.field("service", s_.id);
-        w_.key("as_of");
-        w_.date(d_.as_of);
-        w_.field("rules_version", rules_.version);
-        if (lang_) w_.field("lang", lang_code(*lang_));
-        verdict();
-        missing();
-        fees();
-        totals();
-        items("documents", s_.documents, d_.documents);
-        checks();
-        deadlines();
-        items("notices", s_.notices, d_.notices);
-        trace();
-        w_.end_object();
-    }
-
-private:
-    void outputs(const std::vector<Output>& defs, const OutputValues& values) {
-        for (size_t k = 0; k < defs.size(); ++k) {
-            if (!(values.known >> k & 1)) continue;
-            const Output& o = defs[k];
-            w_.key(o.name);
-            value(o.type, values.values[k]);
-        }
-    }
-
-    void value(ValueType type, int64_t v) {
-        switch (type.kind) {
-            case ValueKind::boolean: w_.boolean(v != 0); return;
-            case ValueKind::integer: w_.integer(v); return;
-            case ValueKind::date: w_.date(CivilDate::from_days(static_cast<int32_t>(v))); return;
-            case ValueKind::enumeration: w_.string(s_.facts[type.fact].options[static_cast<size_t>(v)].value); return;
-            case ValueKind::country:
-                if (v >= kCountrySpecialBase && type.fact != kNoFact) {
-                    w_.string(s_.facts[type.fact].special[static_cast<size_t>(v - kCountrySpecialBase)].value);
-                } else {
-                    w_.string(country_code(v));
-                }
-                return;
-        }
-    }
-
-    void channel_field(int channel) {
-        if (channel >= 0) w_.field("channel", s_.channel_ids[static_cast<size_t>(channel)]);
-    }
-
-    void verdict() {
-        w_.key("verdict");
-        if (!d_.verdict_known) {
-            w_.null();
-            return;
-        }
-        const VerdictRecord& v = s_.verdicts[d_.verdict];
-        w_.begin_object();
-        w_.head(v);  // code, basis
-        outputs(v.outputs, d_.verdict_outputs);
-        if (!v.channel_groups.empty()) {
-            w_.key("channels");
-            w_.begin_array();
-            for (const ChannelResult& c : d_.channels) w_.string(s_.channel_ids[c.channel]);
-            w_.end_array();
-            w_.key("channel_details");
-            w_.begin_array();
-            for (const ChannelResult& c : d_.channels) w_.static_record(v.channels[c.record]);
-            w_.end_array();
-        }
-        w_.provenance(v);
-        w_.end_object();
-    }
-
-    void missing() {
-        w_.key("missing");
-        w_.begin_array();
-        for (size_t i = 0; i < s_.facts.size(); ++i) {
-            if (d_.missing >> i & 1) w_.fact_id(s_.facts[i]);
-        }
-        w_.end_array();
-    }
-
-    void fees() {
-        w_.key("fees");
-        w_.begin_array();
-        for (const FeeResult& r : d_.fees) {
-            const FeeRecord& fee = s_.fees[r.record];
-            w_.begin_object();
-            w_.head(fee);  // id, channel
-            if (fee.amount_known) {
-                w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
-                w_.field("currency", fee.amount.currency.view());
-            } else if (r.waived) {
-                // Waived: nothing to pay, even though the sources give no amount (or currency).
-                w_.field_int("amount_minor", 0);
-            } else {
-                w_.field_bool("amount_known", false);
-            }
-            w_.field_bool("waived", r.waived);
-            if (r.waived) {
-                if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
-                w_.key("waiver");
-                w_.static_record(s_.waivers[r.waiver]);
-            }
-            outputs(fee.outputs, r.outputs);
-            w_.provenance(fee);
-            w_.end_object();
-        }
-        w_.end_array();
-    }
-
-    void totals() {
-        w_.key("totals");
-        w_.begin_array();
-        for (const Total& t : d_.totals) {
-            w_.begin_object();
-            channel_field(t.channel);
-            if (t.amount_known) {
-                w_.field("currency", t.money.currency.view());
-                w_.field_int("amount_minor", t.money.amount_minor);
-            } else {
-                w_.field_bool("amount_known", false);
-            }
-            w_.end_object();
-        }
-        w_.end_array();
-    }
-
-    template <class R>
-    void items(const char* name, const std::vector<R>& records, const std::vector<ItemResult>& results) {
-        w_.key(name);
-        w_.begin_array();
-        for (const ItemResult& item : results) {
-            const Record& r = records[item.record];
-            if (item.outputs.known == 0) {
-                w_.static_record(r);
-                continue;
-            }
-            w_.begin_object();
-            w_.head(r);  // id, channel
-            outputs(r.outputs, item.outputs);
-            w_.provenance(r);
-            w_.end_object();
-        }
-        w_.end_array();
-    }
-
-    void checks() {
-        w_.key("checks");
-        w_.begin_array();
-        for (const ItemResult& item : d_.checks) {
-            const CheckRecord& c = s_.checks[item.record];
-            w_.begin_object();
-            w_.head(c);  // id, channel
-            w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
-            if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
-            outputs(c.outputs, item.outputs);
-            w_.provenance(c);
-            // fail_note follows the provenance.
-            if (lang_ && item.result == Tri::no && c.fail_note.present) w_.fail_note(c);
-            w_.end_object();
-        }
-        w_.end_array();
-    }
-
-    void deadlines() {
-        w_.key("deadlines");
-        w_.begin_array();
-        for (const ItemResult& item : d_.deadlines) {
-            const DeadlineRecord& dl = s_.deadlines[item.record];
-            w_.begin_object();
-            w_.head(dl);  // id, channel
-            static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
-            w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
-            if (item.has_due) {
-                w_.key("due");
-                w_.date(item.due);
-            }
-            outputs(dl.outputs, item.outputs);
-            w_.provenance(dl);
-            w_.end_object();
-        }
-        w_.end_array();
-    }
-
-    void trace() {
-        w_.key("trace");
-        w_.begin_array();
-        if (d_.verdict_known) {
-            const VerdictRecord& v = s_.verdicts[d_.verdict];
-            w_.trace_entry(v);
-            for (const ChannelResult& c : d_.channels) w_.trace_entry(v.channels[c.record]);
-        }
-        for (const FeeResult& r : d_.fees) {
-            if (r.waived) w_.trace_entry(s_.waivers[r.waiver]);
-        }
-        w_.end_array();
-    }
-
-    const RuleSet& rules_;
-    const Decision& d_;
-    const Service& s_;
-    std::optional<Lang> lang_;
-    detail::DecisionOut& w_;
-};
-
-// The decision as JSON text: each record's static members copied from its JSON rendered once
-// (record_fragments.cpp).
-class JsonDecisionOut final : public detail::DecisionOut {
-public:
-    JsonDecisionOut(std::optional<Lang> lang, std::string& out) : lang_(lang), w_(out) {}
-
-    void begin_object() override { w_.begin_object(); }
-    void end_object() override { w_.end_object(); }
-    void begin_array() override { w_.begin_array(); }
-    void end_array() override { w_.end_array(); }
-    void key(std::string_view k) override { w_.key(k); }
-    void string(std::string_view s) override { w_.string(s); }
-    void integer(int64_t v) override { w_.integer(v); }
-    void boolean(bool v) override { w_.boolean(v); }
-    void null() override { w_.null(); }
-    void date(CivilDate d) override { w_.date(d); }
-
-    void head(const Record& r) override { w_.members(r.json.head); }
-    void provenance(const Record& r) override {
-        w_.members(r.json.provenance);
-        if (lang_) w_.members(r.json.texts[static_cast<size_t>(*lang_)]);
-    }
-    void fail_note(const Record& r) override {
-        if (lang_) w_.members(r.json.fail_note[static_cast<size_t>(*lang_)]);
-    }
-    void static_record(const Record& r) override {
-        w_.begin_object();
-        head(r);
-        provenance(r);
-        w_.end_object();
-    }
-    void trace_entry(const Record& r) override { w_.raw_value(r.json.trace); }
-    void fact_id(const FactDef& f) override { w_.raw_value(f.json_id); }
-
-private:
-    std::optional<Lang> lang_;
-    JsonWriter w_;
-};
 
 const char* fact_type_name(ValueKind k) {
     switch (k) {
@@ -341,15 +75,90 @@ void write_violations(const Service& s, const std::vector<uint32_t>& violated, s
     w.end_object();
 }
 
+// A tape (decision_tape.hpp) as JSON text: strings by their numbers, each record's static
+// members copied from its JSON rendered once (record_fragments.cpp).
+class TapeText {
+public:
+    TapeText(const DecisionTape& tape, std::optional<Lang> lang, std::string& out)
+        : tape_(tape), words_(tape.words().data()), records_(tape.service()->fragment_records), lang_(lang), w_(out) {}
+
+    void value() {
+        const int32_t word = words_[at_++];
+        const int32_t n = word >> kTapeOpBits;
+        switch (static_cast<TapeOp>(word & 15)) {
+            case TapeOp::begin_object:
+                w_.begin_object();
+                members();
+                w_.end_object();
+                return;
+            case TapeOp::begin_array:
+                w_.begin_array();
+                while (static_cast<TapeOp>(words_[at_]) != TapeOp::end) value();
+                ++at_;
+                w_.end_array();
+                return;
+            case TapeOp::string: w_.string(tape_.string_at(static_cast<uint32_t>(n))); return;
+            case TapeOp::integer: w_.integer(n); return;
+            case TapeOp::wide_integer: {
+                const auto low = static_cast<uint32_t>(words_[at_++]);
+                const auto high = static_cast<uint32_t>(words_[at_++]);
+                w_.integer(static_cast<int64_t>(uint64_t{high} << 32 | low));
+                return;
+            }
+            case TapeOp::true_value: w_.boolean(true); return;
+            case TapeOp::false_value: w_.boolean(false); return;
+            case TapeOp::null_value: w_.null(); return;
+            case TapeOp::date: w_.date(*CivilDate::from_ymd(n >> 9, n >> 5 & 15, n & 31)); return;
+            case TapeOp::record:
+                w_.begin_object();
+                w_.members(record(n).head);
+                provenance(record(n));
+                w_.end_object();
+                return;
+            case TapeOp::trace: w_.raw_value(record(n).trace); return;
+            default: return;  // the writer puts no other operation where a value belongs
+        }
+    }
+
+private:
+    void members() {
+        for (;;) {
+            const int32_t word = words_[at_++];
+            const int32_t n = word >> kTapeOpBits;
+            switch (static_cast<TapeOp>(word & 15)) {
+                case TapeOp::end: return;
+                case TapeOp::key:
+                    w_.key(tape_.string_at(static_cast<uint32_t>(n)));
+                    value();
+                    break;
+                case TapeOp::head: w_.members(record(n).head); break;
+                case TapeOp::provenance: provenance(record(n)); break;
+                case TapeOp::fail_note:
+                    if (lang_) w_.members(record(n).fail_note[static_cast<size_t>(*lang_)]);
+                    break;
+                default: break;  // the writer puts no other operation among members
+            }
+        }
+    }
+
+    const RecordJson& record(int32_t n) const { return records_[static_cast<size_t>(n)]->json; }
+
+    void provenance(const RecordJson& r) {
+        w_.members(r.provenance);
+        if (lang_) w_.members(r.texts[static_cast<size_t>(*lang_)]);
+    }
+
+    const DecisionTape& tape_;
+    const int32_t* words_;
+    const std::vector<const Record*>& records_;
+    std::optional<Lang> lang_;
+    JsonWriter w_;
+    size_t at_ = 0;
+};
+
 }  // namespace
 
-namespace detail {
-
-void write_decision_to(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, DecisionOut& out) {
-    DecisionWriter(rules, d, lang, out).write();
-}
-
-bool write_decision_failure(const Decision& d, std::optional<Lang> lang, std::string& out) {
+bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out) {
     if (d.status == Status::error && d.service && !d.violated.empty()) {
         write_violations(*d.service, d.violated, lang, out);
         return true;
@@ -361,13 +170,18 @@ bool write_decision_failure(const Decision& d, std::optional<Lang> lang, std::st
     return false;
 }
 
-}  // namespace detail
-
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out) {
-    if (detail::write_decision_failure(d, lang, out)) return;
-    d.service->ensure_fragments();
-    JsonDecisionOut json(lang, out);
-    detail::write_decision_to(rules, d, lang, json);
+    DecisionTape tape;
+    write_decision_tape(rules, d, lang, tape);
+    write_decision_text(tape, lang, out);
+}
+
+void write_decision_text(const DecisionTape& tape, std::optional<Lang> lang, std::string& out) {
+    if (tape.is_text()) {
+        out.append(tape.text());
+        return;
+    }
+    TapeText(tape, lang, out).value();
 }
 
 void write_fragments(const Service& s, std::optional<Lang> lang, std::string& out) {
@@ -418,7 +232,7 @@ void write_errors(const Errors& errors, std::string& out) {
 }
 
 void write_questions(const RuleSet& rules, const Decision& d, Lang lang, std::string& out) {
-    if (detail::write_decision_failure(d, lang, out)) return;
+    if (write_failure(d, lang, out)) return;
     JsonWriter w(out);
     w.begin_object();
     w.field("status", status_name(d.status));

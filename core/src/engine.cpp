@@ -72,8 +72,9 @@ JsonResult Engine::evaluate(std::string_view profile_json, const EvalOptions& op
 std::string_view Engine::evaluate_view(std::string_view profile_json, const EvalOptions& options, Status* status) {
     run(profile_json, options, options.lang);
     if (status) *status = scratch_.status;
+    write_decision_tape(*rules_, scratch_, options.lang, tape_);
     out_.clear();  // keeps its capacity: after the first decision, writing allocates nothing
-    write_decision(*rules_, scratch_, options.lang, out_);
+    write_decision_text(tape_, options.lang, out_);
     return out_;
 }
 

@@ -183,13 +183,12 @@ class Engine {
     const frame = this.#call('evaluateTapeAt', p.text, lang, asOf) >> 2;
     const words = m.HEAP32;
     if (words[frame] !== 0) return JSON.parse(this.#text(words[frame + 1], words[frame + 2]));
-    // The decision as a tape (decision-tape.mjs): first the strings it numbered first.
+    // The decision as a tape (decision-tape.mjs): first the strings numbered since the last one.
     const strings = this.#strings;
-    if (words[frame + 4] !== strings.length) throw new Error('decision tape: strings out of step');
     const heap = m.HEAPU8;
-    const spans = words[frame + 6] >> 2;
-    const pool = words[frame + 7];
-    for (let n = strings.length; n < words[frame + 5]; n++) {
+    const spans = words[frame + 5] >> 2;
+    const pool = words[frame + 6];
+    for (let n = strings.length; n < words[frame + 4]; n++) {
       const start = pool + words[spans + 2 * n];
       strings.push(utf8.decode(heap.subarray(start, start + words[spans + 2 * n + 1])));
     }

@@ -1,6 +1,7 @@
-// A decision as a tape of 32-bit words, for a caller that builds the decision object itself (the
-// JavaScript API's engine.evaluate()): the values of the JSON text that write_decision() gives,
-// in the same order, with no text to write, decode or parse. Strings (keys and values) are
+// A decision as a tape of 32-bit words: its values in the order of its JSON text, with no text to
+// write, decode or parse. The JSON text is the tape written out (write_decision,
+// decision_writer.hpp); the JavaScript API's engine.evaluate() builds the decision object from
+// the tape itself. Strings (keys and values) are
 // numbered once and named by number afterwards; each record's static members (ids, citations,
 // titles) by its fragment number, which the reader keeps from write_fragments()
 // (decision_writer.hpp). A reader that follows the tape and puts those members back builds
@@ -49,7 +50,7 @@ inline constexpr int32_t kTapeIntegerMax = (int32_t{1} << 27) - 1;
 class DecisionTape {
 public:
     // Starts the next tape. Strings keep their numbers from tape to tape: a reader keeps the
-    // strings it has been given and is given only the new ones.
+    // strings it has read, and reads only those numbered since.
     void clear();
 
     // The tape, or (for a decision that is an error, whose errors name no fragments) JSON text.
@@ -57,11 +58,12 @@ public:
     const std::vector<int32_t>& words() const { return words_; }
     const std::string& text() const { return text_; }
 
-    // The number of the decision's service id: whose fragments the tape names.
-    uint32_t service() const { return service_; }
+    // The decision's service, whose fragments (Service::fragment_records) the tape names, and the
+    // number of its id.
+    const Service* service() const { return service_; }
+    uint32_t service_id() const { return service_id_; }
 
-    // The strings numbered first by the last tape: numbers [first_new(), string_count()).
-    uint32_t first_new() const { return first_new_; }
+    // Strings are numbered from 0, in the order they were first written.
     uint32_t string_count() const { return static_cast<uint32_t>(spans_.size() / 2); }
     // Every string's bytes lie in one pool: string n at pool()[spans()[2n]], spans()[2n + 1]
     // bytes long. The pool may move when a tape numbers new strings.
@@ -95,15 +97,17 @@ private:
     std::vector<int32_t> words_;
     std::string text_;
     bool is_text_ = false;
-    uint32_t service_ = 0;
-    uint32_t first_new_ = 0;
+    const Service* service_ = nullptr;
+    uint32_t service_id_ = 0;
     std::string pool_;
     std::vector<uint32_t> spans_;   // offset and size in pool_, by number
     std::vector<uint32_t> index_;   // open addressing by the string's hash: number + 1, 0 if free
     std::array<Recent, 1 << kRecentBits> recent_{};
 };
 
-// The decision (or, for an error, its JSON text) onto `tape`, after tape.clear().
+// The decision (or, for an error, its JSON text) onto `tape`, after tape.clear(). The layout
+// (docs/contract.md: which members, in which order) is decided here, for the JSON text too
+// (write_decision renders the tape).
 void write_decision_tape(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, DecisionTape& tape);
 
 }  // namespace eligibility

@@ -6,14 +6,23 @@
 #include <string>
 
 #include "eligibility/decision.hpp"
+#include "eligibility/decision_tape.hpp"
 #include "eligibility/error.hpp"
 #include "eligibility/ruleset.hpp"
 #include "eligibility/text.hpp"
 
 namespace eligibility {
 
-// With a language, every item carries its title (and note) in it.
+// The decision as JSON text: its tape (decision_tape.hpp) written out. With a language, every
+// item carries its title (and note) in it.
 void write_decision(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, std::string& out);
+// The same from a tape already written (by write_decision_tape, in the same language): what an
+// Engine does, keeping its tape from call to call.
+void write_decision_text(const DecisionTape& tape, std::optional<Lang> lang, std::string& out);
+
+// A decision that is an error (the constraints it violates, or the errors that stopped it), as
+// its JSON text; false, with nothing written, if it is not one.
+bool write_failure(const Decision& d, std::optional<Lang> lang, std::string& out);
 
 // The service's record fragments, by fragment number (RecordJson::index), in a language (or
 // none): [{"h": {head members}, "t": {provenance and texts}, "w": {trace entry}, "f"?: {fail_note}}].
