@@ -1,7 +1,15 @@
-// Embind bindings: thin, JSON text in and out, one call per operation (DESIGN.md, "The
-// boundary"). Engines live in a table here and JavaScript holds only their number, so no C++
-// object ever needs .delete() and nothing C++ leaks out. Nothing here throws: the core returns
-// values, and this file makes only non-throwing calls.
+// Embind bindings: thin, one call per operation (DESIGN.md, "The boundary"). Engines live in a
+// table here and JavaScript holds only their number, so no C++ object ever needs .delete() and
+// nothing C++ leaks out. Nothing here throws: the core returns values, and this file makes only
+// non-throwing calls.
+//
+// What crosses, and why not as Embind strings: every answer is JSON text (or, for evaluate(), a
+// decision tape) left in the module's memory, and each call returns the address of a few 32-bit
+// words that say where it is; engine.mjs decodes the text with one TextDecoder call. Embind 3.1.6
+// would copy a returned std::string and scan it byte by byte in JavaScript: more than the
+// evaluation itself, and milliseconds at start-up for a question that offers every country.
+// Large inputs (a profile, a rules pack) are written by engine.mjs straight into a buffer the
+// module keeps (input_at); short ones (a language, a service id) still cross as std::string.
 #include <emscripten/bind.h>
 
 #include <array>
@@ -18,6 +26,30 @@
 namespace {
 
 using eligibility::Engine;
+
+template <class T>
+uint32_t address(const T* p) {
+    return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+}
+
+// ---- answers ------------------------------------------------------------------------------------
+
+// Text in the module's memory, described by two words at the address returned: its address and
+// its size in bytes. Valid until the next call.
+uintptr_t text_at(std::string_view text) {
+    static std::array<uint32_t, 2> frame;
+    frame = {address(text.data()), static_cast<uint32_t>(text.size())};
+    return reinterpret_cast<uintptr_t>(frame.data());
+}
+
+// An answer made for this call, kept until the next one.
+uintptr_t answer(std::string text) {
+    static std::string kept;
+    kept = std::move(text);
+    return text_at(kept);
+}
+
+// ---- engines ------------------------------------------------------------------------------------
 
 // Engines by handle; a released slot is reused. Handles start at 1 so 0 never names an engine.
 std::vector<std::unique_ptr<Engine>>& engines() {
@@ -37,8 +69,8 @@ std::string no_engine() {
 
 // Keeps a loaded engine and answers {"status":"ok","engine":N,"rules_version":"…"}, or the error
 // object.
-std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors) {
-    if (!engine) return eligibility::errors_json(errors);
+uintptr_t keep(std::optional<Engine> engine, const eligibility::Errors& errors) {
+    if (!engine) return answer(eligibility::errors_json(errors));
     auto& table = engines();
     size_t slot = 0;
     while (slot < table.size() && table[slot]) ++slot;
@@ -51,12 +83,12 @@ std::string keep(std::optional<Engine> engine, const eligibility::Errors& errors
     w.field_int("engine", static_cast<int64_t>(slot + 1));
     w.field("rules_version", table[slot]->rules_version());
     w.end_object();
-    return out;
+    return answer(std::move(out));
 }
 
 // The built-in rules: the packs' index (every service known, none loaded until added), compiled
 // into the module (snapshot.hpp).
-std::string create_default_engine() {
+uintptr_t create_default_engine() {
     eligibility::Errors errors;
     auto engine = Engine::load(eligibility::embedded::default_rules(), errors);
     return keep(std::move(engine), errors);
@@ -66,7 +98,7 @@ std::string create_default_engine() {
 // writes at `at` (see input_at) the built-in index as JSON (rules/index.json: a service document
 // is validated inside it exactly as the CLI does inside its bundle), `base_size` bytes, then the
 // mission's rules, `size` bytes.
-std::string create_engine_at(uintptr_t at, size_t base_size, size_t size) {
+uintptr_t create_engine_at(uintptr_t at, size_t base_size, size_t size) {
     eligibility::Errors errors;
     const char* bytes = reinterpret_cast<const char*>(at);
     const std::string_view base(bytes, base_size);
@@ -79,27 +111,7 @@ void release_engine(int handle) {
     if (find(handle)) engines()[static_cast<size_t>(handle) - 1].reset();
 }
 
-// The JS layer passes the language ("" for none) and the default as_of (the browser's local
-// date, or the caller's asOf). A default date that does not exist is reported, not guessed.
-std::optional<eligibility::EvalOptions> options(const std::string& lang, const std::string& default_as_of) {
-    const auto date = eligibility::CivilDate::parse(default_as_of);
-    if (!date) return std::nullopt;
-    eligibility::EvalOptions o;
-    o.lang = eligibility::parse_lang(lang);
-    o.default_as_of = *date;
-    return o;
-}
-
-std::string bad_default_date() {
-    return eligibility::errors_json(
-        {{"/as_of", eligibility::ErrorCode::invalid_date, "the default as_of (asOf) is not a date that exists"}});
-}
-
-// ---- the hot path, with no strings crossing on each call ------------------------------------------
-// engine.mjs writes the profile's UTF-8 straight into a buffer the module keeps (TextEncoder.
-// encodeInto) and sets the call options only when they change; each evaluation is then one call
-// with numbers, answering an address in the engine's own memory: of the decision's text, or of a
-// frame describing its tape (decision_tape.hpp).
+// ---- inputs and call options --------------------------------------------------------------------
 
 std::vector<char>& input_buffer() {
     static std::vector<char> buffer;
@@ -113,13 +125,28 @@ uintptr_t input_at(size_t size) {
     return reinterpret_cast<uintptr_t>(buffer.data());
 }
 
+std::string_view input(uintptr_t at, size_t size) {
+    return std::string_view(reinterpret_cast<const char*>(at), size);
+}
+
+// The JS layer passes the language ("" for none) and the default as_of (the browser's local
+// date, or the caller's asOf). A default date that does not exist is reported, not guessed.
+std::optional<eligibility::EvalOptions> options(const std::string& lang, const std::string& default_as_of) {
+    const auto date = eligibility::CivilDate::parse(default_as_of);
+    if (!date) return std::nullopt;
+    eligibility::EvalOptions o;
+    o.lang = eligibility::parse_lang(lang);
+    o.default_as_of = *date;
+    return o;
+}
+
 std::vector<std::optional<eligibility::EvalOptions>>& call_options() {
     static std::vector<std::optional<eligibility::EvalOptions>> by_handle;
     return by_handle;
 }
 
-// Sets the language and default as_of of later evaluations; false for a date that does
-// not exist (evaluations then answer the error object).
+// Sets the language and default as_of of later calls with a profile (set only when they change);
+// false for a date that does not exist (those calls then answer the error object).
 bool set_call_options(int handle, const std::string& lang, const std::string& as_of) {
     if (handle < 1) return false;
     auto& all = call_options();
@@ -128,43 +155,32 @@ bool set_call_options(int handle, const std::string& lang, const std::string& as
     return all[static_cast<size_t>(handle) - 1].has_value();
 }
 
-// The engine and call options of an evaluation, or (no engine) the error object to answer.
-struct Evaluation {
+// The engine and call options of a call with a profile, or (no engine) the error object to answer.
+struct Call {
     Engine* engine = nullptr;
     const eligibility::EvalOptions* options = nullptr;
-    const std::string* error = nullptr;
+    std::string error;
 };
 
-Evaluation evaluation(int handle) {
-    static std::string message;  // for the two answers that are not a decision of an engine
+Call call_on(int handle) {
     Engine* e = find(handle);
+    if (!e) return {nullptr, nullptr, no_engine()};
     const auto& all = call_options();
-    if (!e) {
-        message = no_engine();
-        return {nullptr, nullptr, &message};
-    }
     if (all.size() < static_cast<size_t>(handle) || !all[static_cast<size_t>(handle) - 1]) {
-        message = bad_default_date();
-        return {nullptr, nullptr, &message};
+        return {nullptr, nullptr,
+                eligibility::errors_json({{"/as_of", eligibility::ErrorCode::invalid_date,
+                                           "the default as_of (asOf) is not a date that exists"}})};
     }
-    return {e, &*all[static_cast<size_t>(handle) - 1], nullptr};
+    return {e, &*all[static_cast<size_t>(handle) - 1], {}};
 }
 
-template <class T>
-uint32_t address(const T* p) {
-    return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
-}
+// ---- calls with a profile (its UTF-8 at `at`, `size` bytes) -------------------------------------
 
-// The decision as the CLI prints it (engine.evaluateText). Its text stays in the engine's own
-// buffer, NUL-terminated (JSON escapes every control character, so the text holds no other NUL),
-// until the next call; its address is returned for engine.mjs to decode in one TextDecoder call.
-// Returning a std::string instead costs more than the evaluation: Embind 3.1.6 copies and scans
-// it byte by byte.
+// The decision as the CLI prints it (engine.evaluateText), in the engine's own buffer.
 uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
-    const Evaluation call = evaluation(handle);
-    if (!call.engine) return reinterpret_cast<uintptr_t>(call.error->c_str());
-    const std::string_view profile(reinterpret_cast<const char*>(at), size);
-    return reinterpret_cast<uintptr_t>(call.engine->evaluate_view(profile, *call.options).data());
+    Call call = call_on(handle);
+    if (!call.engine) return answer(std::move(call.error));
+    return text_at(call.engine->evaluate_view(input(at, size), *call.options));
 }
 
 // The decision as a tape (engine.evaluate; decision_tape.hpp), described by seven 32-bit words
@@ -178,13 +194,14 @@ uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
 //   pool. A reader keeps those it has read and reads the ones numbered since.
 uintptr_t evaluate_tape_at(int handle, uintptr_t at, size_t size) {
     static std::array<uint32_t, 7> frame;
-    const Evaluation call = evaluation(handle);
+    static std::string message;
+    Call call = call_on(handle);
     if (!call.engine) {
-        frame = {1, address(call.error->data()), static_cast<uint32_t>(call.error->size()), 0, 0, 0, 0};
+        message = std::move(call.error);
+        frame = {1, address(message.data()), static_cast<uint32_t>(message.size()), 0, 0, 0, 0};
         return reinterpret_cast<uintptr_t>(frame.data());
     }
-    const std::string_view profile(reinterpret_cast<const char*>(at), size);
-    const eligibility::DecisionTape& tape = call.engine->evaluate_tape(profile, *call.options);
+    const eligibility::DecisionTape& tape = call.engine->evaluate_tape(input(at, size), *call.options);
     if (tape.is_text()) {
         frame = {1, address(tape.text().data()), static_cast<uint32_t>(tape.text().size()), 0, 0, 0, 0};
     } else {
@@ -194,52 +211,59 @@ uintptr_t evaluate_tape_at(int handle, uintptr_t at, size_t size) {
     return reinterpret_cast<uintptr_t>(frame.data());
 }
 
+// The facts still to ask, as questions (engine.questions).
+uintptr_t questions_at(int handle, uintptr_t at, size_t size) {
+    Call call = call_on(handle);
+    if (!call.engine) return answer(std::move(call.error));
+    return answer(call.engine->questions(input(at, size), *call.options).json);
+}
+
+// ---- the rest: answers about the rules ------------------------------------------------------------
+
 // A service's record fragments in a language ("" for none): fetched once per service by engine.mjs.
-std::string fragments(int handle, const std::string& service, const std::string& lang) {
+uintptr_t fragments(int handle, const std::string& service, const std::string& lang) {
     Engine* e = find(handle);
-    return e ? e->fragments(service, eligibility::parse_lang(lang)) : no_engine();
+    return answer(e ? e->fragments(service, eligibility::parse_lang(lang)) : no_engine());
 }
 
-std::string questions(int handle, const std::string& profile, const std::string& lang, const std::string& as_of) {
+uintptr_t services(int handle, const std::string& lang) {
     Engine* e = find(handle);
-    if (!e) return no_engine();
-    const auto o = options(lang, as_of);
-    return o ? e->questions(profile, *o).json : bad_default_date();
+    return answer(e ? e->services(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine());
 }
 
-std::string services(int handle, const std::string& lang) {
+uintptr_t facts(int handle, const std::string& service, const std::string& lang) {
     Engine* e = find(handle);
-    return e ? e->services(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine();
+    return answer(e ? e->facts(service, eligibility::parse_lang(lang).value_or(eligibility::Lang::en)).json : no_engine());
 }
 
-std::string facts(int handle, const std::string& service, const std::string& lang) {
+uintptr_t countries(int handle, const std::string& lang) {
     Engine* e = find(handle);
-    return e ? e->facts(service, eligibility::parse_lang(lang).value_or(eligibility::Lang::en)).json : no_engine();
+    return answer(e ? e->countries(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine());
 }
 
 // Rule packs: adds one service document, its `size` bytes at `at` (see input_at), to an engine.
 // {"status":"ok"} or the error object (paths into the document); on failure the engine is
 // unchanged.
-std::string add_service_at(int handle, uintptr_t at, size_t size) {
+uintptr_t add_service_at(int handle, uintptr_t at, size_t size) {
     Engine* e = find(handle);
-    if (!e) return no_engine();
-    const eligibility::Errors errors = e->add_service(std::string_view(reinterpret_cast<const char*>(at), size));
-    return errors.empty() ? std::string("{\"status\":\"ok\"}") : eligibility::errors_json(errors);
+    if (!e) return answer(no_engine());
+    const eligibility::Errors errors = e->add_service(input(at, size));
+    return answer(errors.empty() ? std::string("{\"status\":\"ok\"}") : eligibility::errors_json(errors));
 }
 
 // The ids of the services whose rules are loaded, as a JSON array.
-std::string loaded_services(int handle) {
+uintptr_t loaded_services(int handle) {
     Engine* e = find(handle);
     std::string out;
     eligibility::JsonWriter w(out);
     w.begin_array();
     for (size_t i = 0; e && i < e->rules().services.size(); ++i) w.string(e->rules().services[i]->id);
     w.end_array();
-    return out;
+    return answer(std::move(out));
 }
 
 // The languages a loaded service's texts are in, as a JSON array ([] if it is not loaded).
-std::string loaded_languages(int handle, const std::string& service) {
+uintptr_t loaded_languages(int handle, const std::string& service) {
     Engine* e = find(handle);
     const eligibility::Service* s = e ? e->rules().find_service(service) : nullptr;
     std::string out;
@@ -249,12 +273,7 @@ std::string loaded_languages(int handle, const std::string& service) {
         if (s->speaks(static_cast<eligibility::Lang>(i))) w.string(eligibility::kLangCodes[i]);
     }
     w.end_array();
-    return out;
-}
-
-std::string countries(int handle, const std::string& lang) {
-    Engine* e = find(handle);
-    return e ? e->countries(eligibility::parse_lang(lang).value_or(eligibility::Lang::en)) : no_engine();
+    return answer(std::move(out));
 }
 
 }  // namespace
@@ -263,16 +282,16 @@ EMSCRIPTEN_BINDINGS(eligibility) {
     emscripten::function("createDefaultEngine", &create_default_engine);
     emscripten::function("createEngineAt", &create_engine_at);
     emscripten::function("releaseEngine", &release_engine);
-    emscripten::function("addServiceAt", &add_service_at);
-    emscripten::function("loadedServices", &loaded_services);
-    emscripten::function("loadedLanguages", &loaded_languages);
-    emscripten::function("countries", &countries);
     emscripten::function("inputAt", &input_at);
     emscripten::function("setCallOptions", &set_call_options);
     emscripten::function("evaluateTextAt", &evaluate_text_at);
     emscripten::function("evaluateTapeAt", &evaluate_tape_at);
+    emscripten::function("questionsAt", &questions_at);
     emscripten::function("fragments", &fragments);
-    emscripten::function("questions", &questions);
     emscripten::function("services", &services);
     emscripten::function("facts", &facts);
+    emscripten::function("countries", &countries);
+    emscripten::function("addServiceAt", &add_service_at);
+    emscripten::function("loadedServices", &loaded_services);
+    emscripten::function("loadedLanguages", &loaded_languages);
 }

@@ -151,6 +151,20 @@ function intoModule(m, text) {
 }
 const inputs = new WeakMap();  // module -> { at, capacity } of its input buffer
 
+// What the module answers: JSON text in its own memory, found through two words at `frame`
+// (its address and size: wasm/bindings.cpp), decoded at once rather than through Embind's
+// byte-by-byte std::string.
+function textAt(m, at, size) {
+  return utf8.decode(m.HEAPU8.subarray(at, at + size));
+}
+function answerText(m, frame) {
+  const words = m.HEAP32;
+  return textAt(m, words[frame >> 2], words[(frame >> 2) + 1]);
+}
+function answer(m, frame) {
+  return JSON.parse(answerText(m, frame));
+}
+
 class Engine {
   #module;
   #handle;
@@ -182,7 +196,7 @@ class Engine {
     const m = this.#module;
     const frame = this.#call('evaluateTapeAt', p.text, lang, asOf) >> 2;
     const words = m.HEAP32;
-    if (words[frame] !== 0) return JSON.parse(this.#text(words[frame + 1], words[frame + 2]));
+    if (words[frame] !== 0) return JSON.parse(textAt(m, words[frame + 1], words[frame + 2]));
     // The decision as a tape (decision-tape.mjs): first the strings numbered since the last one.
     const strings = this.#strings;
     const heap = m.HEAPU8;
@@ -199,7 +213,7 @@ class Engine {
     const key = `${service}/${lang}`;
     let table = this.#fragmentTables.get(key);
     if (!table) {
-      table = JSON.parse(this.#module.fragments(this.#handle, service, lang));
+      table = answer(this.#module, this.#module.fragments(this.#handle, service, lang));
       this.#fragmentTables.set(key, table);
     }
     return table;
@@ -210,15 +224,13 @@ class Engine {
     const { lang, asOf } = this.#options(options, 'evaluate');
     const p = profileText(profile);
     if (p.error) return JSON.stringify(p.error);
-    const out = this.#call('evaluateTextAt', p.text, lang, asOf);
-    const heap = this.#module.HEAPU8;
-    return this.#text(out, heap.indexOf(0, out) - out);
+    return answerText(this.#module, this.#call('evaluateTextAt', p.text, lang, asOf));
   }
 
-  // One evaluation by `fn` (evaluateTextAt or evaluateTapeAt), answering the address of what the
-  // core wrote in its own memory: the decision's text (NUL-terminated) or its tape's frame. The
-  // profile goes into the module's own buffer as UTF-8 (no string conversion per call), and the
-  // call options are set only when they change: nothing is copied through Embind.
+  // One call with a profile (evaluateTextAt, evaluateTapeAt or questionsAt), answering the address
+  // of what the core wrote in its own memory (see answerText, and decision-tape.mjs for a tape).
+  // The profile goes into the module's own buffer as UTF-8 (no string conversion per call), and
+  // the call options are set only when they change: nothing is copied through Embind.
   #call(fn, text, lang, asOf) {
     const m = this.#module;
     if (lang !== this.#callLang || asOf !== this.#callAsOf) {
@@ -230,45 +242,40 @@ class Engine {
     return m[fn](this.#handle, at, size);
   }
 
-  // UTF-8 text the core wrote at `at`, `size` bytes long, as a string.
-  #text(at, size) {
-    return utf8.decode(this.#module.HEAPU8.subarray(at, at + size));
-  }
-
   /** The facts still to ask, in order: { status, service, questions: [{ id, type, label, help?, options?, min?, max? }] }. */
   questions(profile, options = NO_OPTIONS) {
     const { lang, asOf } = this.#options(options, 'questions');
     const p = profileText(profile);
     if (p.error) return p.error;
-    return JSON.parse(this.#module.questions(this.#handle, p.text, lang, asOf));
+    return answer(this.#module, this.#call('questionsAt', p.text, lang, asOf));
   }
 
   /** Every fact of a service, described as questions: { service, facts: [...] }. */
   facts(service, options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'facts');
-    return JSON.parse(this.#module.facts(this.#handle, String(service), lang));
+    return answer(this.#module, this.#module.facts(this.#handle, String(service), lang));
   }
 
   /** The services these rules cover: [{ id, title }]. */
   services(options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'services');
-    return JSON.parse(this.#module.services(this.#handle, lang));
+    return answer(this.#module, this.#module.services(this.#handle, lang));
   }
 
   /** The ids of the services whose rules are loaded. */
   loadedServices() {
-    return JSON.parse(this.#module.loadedServices(this.#handle));
+    return answer(this.#module, this.#module.loadedServices(this.#handle));
   }
 
   /** The languages a service's rules are loaded in: all three, one (a one-language pack), or none. */
   loadedLanguages(id) {
-    return JSON.parse(this.#module.loadedLanguages(this.#handle, String(id)));
+    return answer(this.#module, this.#module.loadedLanguages(this.#handle, String(id)));
   }
 
   /** Every country of the rules, named in a language: [{ code, name }], in code order. */
   countries(options = NO_OPTIONS) {
     const { lang } = this.#options(options, 'countries');
-    return JSON.parse(this.#module.countries(this.#handle, lang));
+    return answer(this.#module, this.#module.countries(this.#handle, lang));
   }
 
   /**
@@ -329,7 +336,7 @@ function packKey(id, lang) {
 // throws an EligibilityError, the engine unchanged, if the core refuses it.
 function addPack(module, handle, pack) {
   const { at, size } = intoModule(module, pack);
-  const added = JSON.parse(module.addServiceAt(handle, at, size));
+  const added = answer(module, module.addServiceAt(handle, at, size));
   if (added.status !== 'ok') throw new EligibilityError(added);
 }
 
@@ -409,7 +416,7 @@ export async function createEngine(options = {}) {
   // Empty or not, given rules are judged by the core, exactly as the CLI's validate-rules would.
   let created;
   if (rulesText === null) {
-    created = JSON.parse(module.createDefaultEngine());
+    created = answer(module, module.createDefaultEngine());
   } else {
     const base = await index;
     const rules = typeof rulesText === 'string' ? utf8in.encode(rulesText) : rulesText;
@@ -417,7 +424,7 @@ export async function createEngine(options = {}) {
     both.set(base);
     both.set(rules, base.length);
     const { at } = intoModule(module, both);
-    created = JSON.parse(module.createEngineAt(at, base.length, rules.length));
+    created = answer(module, module.createEngineAt(at, base.length, rules.length));
   }
   if (created.status !== 'ok') throw new EligibilityError(created);
   const engine = new Engine(module, created.engine, created.rules_version, lang, asOf, early);
