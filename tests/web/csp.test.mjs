@@ -125,6 +125,12 @@ test('first visit: every byte fetched until the first question is on screen, raw
   assert.ok(paths.includes('/consular-eligibility/eligibility.wasm'));
   assert.ok(paths.every((p) => ['/visa.html', '/site.css', '/favicon.svg'].includes(p) || p.startsWith('/consular-eligibility/')), paths.join(' '));
   assert.deepEqual(paths.filter((p) => /\.(json|bin)$/.test(p)), ['/consular-eligibility/rules/visa.az.bin']);
+  // Every script of the widget asks V8 to compile it as it streams in (scripts/build-web.mjs): the
+  // hint works only as the very first line.
+  for (const r of log.responses) {
+    if (!/^\/consular-eligibility\/.*\.m?js$/.test(new URL(r.url()).pathname)) continue;
+    assert.equal((await r.text()).split('\n', 1)[0], '//# allFunctionsCalledOnLoad', r.url());
+  }
   // The server compresses what it sends.
   const wasm = rows.find((row) => row.path.endsWith('.wasm'));
   assert.equal(wasm.encoding, 'gzip');
