@@ -19,18 +19,27 @@
 namespace eligibility {
 namespace {
 
-// Layout: magic (8 bytes), kind (1 byte), fingerprint (8), payload size (4), FNV-1a 64 of the
+// Layout: magic (8 bytes), kind (1 byte), fingerprint (8), payload size (4), checksum of the
 // payload (8), then the payload: unsigned integers as LEB128, signed ones zigzagged first,
 // strings as their length then their bytes, lists as their length then their items.
 enum class Kind : uint8_t { index = 1, service = 2 };
 constexpr size_t kHeaderSize = 8 + 1 + 8 + 4 + 8;
 
-uint64_t fnv1a(std::string_view bytes) {
+// FNV-1a's step over 8-byte little-endian words, then over the last bytes one by one: a pack is
+// checked each time it is read, and a word at a time is several times faster than a byte at a
+// time in a browser that has not yet optimised this loop. Each step is a bijection of the hash
+// (xor, then a multiplication by an odd number), so any one changed word always changes it.
+uint64_t checksum(std::string_view bytes) {
+    constexpr uint64_t kPrime = 0x100000001b3ULL;
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        uint64_t word = 0;
+        for (int k = 7; k >= 0; --k) word = word << 8 | p[i + static_cast<size_t>(k)];
+        h = (h ^ word) * kPrime;
     }
+    for (; i < bytes.size(); ++i) h = (h ^ p[i]) * kPrime;
     return h;
 }
 
@@ -395,7 +404,7 @@ std::string sealed(Kind kind, const std::string& payload) {
     out.push_back(static_cast<char>(kind));
     put_fixed(out, ELIGIBILITY_SNAPSHOT_FINGERPRINT, 8);
     put_fixed(out, payload.size(), 4);
-    put_fixed(out, fnv1a(payload), 8);
+    put_fixed(out, checksum(payload), 8);
     return out + payload;
 }
 
@@ -421,7 +430,7 @@ std::optional<std::string_view> payload(std::string_view bytes, Kind kind, std::
         return std::nullopt;
     }
     const std::string_view body = bytes.substr(kHeaderSize);
-    if (get_fixed(bytes, 17, 4) != body.size() || get_fixed(bytes, 21, 8) != fnv1a(body)) {
+    if (get_fixed(bytes, 17, 4) != body.size() || get_fixed(bytes, 21, 8) != checksum(body)) {
         why = "a compiled rule pack that is damaged (its size or checksum does not match)";
         return std::nullopt;
     }
