@@ -276,8 +276,8 @@ async function main() {
   say('   the browser package), so its rules are a JDM expression node, one expression per output, evaluated synchronously.');
   say(' - Peers are shipped unminified (json-rules-engine\'s Babel output, json-logic-js\'s source); a bundler with a minifier');
   say('   would make their code smaller. Our wasm holds the whole engine, whichever rules it runs.');
-  say(' - Our figures include the JSON crossing into and out of WebAssembly and a full decision (citations, totals, trace);');
-  say('   the peers return only the fields of the shared answer.');
+  say(' - Our figures include the profile crossing into WebAssembly as JSON and a full decision object built from its tape');
+  say('   (citations, totals, trace); the peers return only the fields of the shared answer.');
   say(`Run time: ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s (native ${native.seconds.toFixed(0)} s, Node ${node.seconds.toFixed(0)} s, Chromium ${browser.seconds.toFixed(0)} s, peers ${peers.seconds.toFixed(0)} s).`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -10,8 +10,8 @@
 // a browser. createEngine() loads every pack unless told which ({ services: ['visa'] } or [] for
 // none); engine.loadService(id) loads one later. A page then downloads only what it uses.
 //
-// Every decision is made by the C++ core; this module only moves JSON across the boundary and
-// turns the core's answers into objects. Bad profiles never throw: they come back as the
+// Every decision is made by the C++ core; this module only moves the profile in (as JSON text)
+// and turns the core's answers into objects (JSON text, or a decision tape: decision-tape.mjs). Bad profiles never throw: they come back as the
 // contract's error object. Options that are not what the API accepts (a language it does not
 // know) throw a TypeError, as programming mistakes should.
 

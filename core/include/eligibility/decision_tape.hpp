@@ -73,7 +73,7 @@ public:
         return std::string_view(pool_.data() + spans_[2 * n], spans_[2 * n + 1]);
     }
 
-    // Writing (decision_tape.cpp): a word, an integer (one word or three), a string's number.
+    // Writing (decision_layout.cpp): a word, an integer (one word or three), a string's number.
     void put(TapeOp op, int32_t argument = 0) {
         words_.push_back(static_cast<int32_t>(static_cast<uint32_t>(argument) << kTapeOpBits | static_cast<uint32_t>(op)));
     }
@@ -105,9 +105,9 @@ private:
     std::array<Recent, 1 << kRecentBits> recent_{};
 };
 
-// The decision (or, for an error, its JSON text) onto `tape`, after tape.clear(). The layout
-// (docs/contract.md: which members, in which order) is decided here, for the JSON text too
-// (write_decision renders the tape).
+// The decision (or, for an error, its JSON text) onto `tape`, after tape.clear(). Its layout
+// (docs/contract.md: which members, in which order) is decided there, decision_layout.cpp, for
+// the JSON text too (write_decision writes the tape out).
 void write_decision_tape(const RuleSet& rules, const Decision& d, std::optional<Lang> lang, DecisionTape& tape);
 
 }  // namespace eligibility
