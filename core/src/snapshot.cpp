@@ -25,24 +25,6 @@ namespace {
 enum class Kind : uint8_t { index = 1, service = 2 };
 constexpr size_t kHeaderSize = 8 + 1 + 8 + 4 + 8;
 
-// FNV-1a's step over 8-byte little-endian words, then over the last bytes one by one: a pack is
-// checked each time it is read, and a word at a time is several times faster than a byte at a
-// time in a browser that has not yet optimised this loop. Each step is a bijection of the hash
-// (xor, then a multiplication by an odd number), so any one changed word always changes it.
-uint64_t checksum(std::string_view bytes) {
-    constexpr uint64_t kPrime = 0x100000001b3ULL;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
-        uint64_t word = 0;
-        for (int k = 7; k >= 0; --k) word = word << 8 | p[i + static_cast<size_t>(k)];
-        h = (h ^ word) * kPrime;
-    }
-    for (; i < bytes.size(); ++i) h = (h ^ p[i]) * kPrime;
-    return h;
-}
-
 void put_fixed(std::string& out, uint64_t value, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
 }
@@ -404,7 +386,7 @@ std::string sealed(Kind kind, const std::string& payload) {
     out.push_back(static_cast<char>(kind));
     put_fixed(out, ELIGIBILITY_SNAPSHOT_FINGERPRINT, 8);
     put_fixed(out, payload.size(), 4);
-    put_fixed(out, checksum(payload), 8);
+    put_fixed(out, snapshot_checksum(payload), 8);
     return out + payload;
 }
 
@@ -430,7 +412,7 @@ std::optional<std::string_view> payload(std::string_view bytes, Kind kind, std::
         return std::nullopt;
     }
     const std::string_view body = bytes.substr(kHeaderSize);
-    if (get_fixed(bytes, 17, 4) != body.size() || get_fixed(bytes, 21, 8) != checksum(body)) {
+    if (get_fixed(bytes, 17, 4) != body.size() || get_fixed(bytes, 21, 8) != snapshot_checksum(body)) {
         why = "a compiled rule pack that is damaged (its size or checksum does not match)";
         return std::nullopt;
     }
@@ -438,6 +420,24 @@ std::optional<std::string_view> payload(std::string_view bytes, Kind kind, std::
 }
 
 }  // namespace
+
+// FNV-1a's step over 8-byte little-endian words, then over the last bytes one by one: a pack is
+// checked each time it is read, and a word at a time is several times faster than a byte at a
+// time in a browser that has not yet optimised this loop. Each step is a bijection of the hash
+// (xor, then a multiplication by an odd number), so any one changed word always changes it.
+uint64_t snapshot_checksum(std::string_view bytes) {
+    constexpr uint64_t kPrime = 0x100000001b3ULL;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        uint64_t word = 0;
+        for (int k = 7; k >= 0; --k) word = word << 8 | p[i + static_cast<size_t>(k)];
+        h = (h ^ word) * kPrime;
+    }
+    for (; i < bytes.size(); ++i) h = (h ^ p[i]) * kPrime;
+    return h;
+}
 
 bool is_snapshot(std::string_view bytes) { return bytes.substr(0, kSnapshotMagic.size()) == kSnapshotMagic; }
 

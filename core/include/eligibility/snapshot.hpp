@@ -11,6 +11,7 @@
 // mission's own rules stay JSON, loaded and validated by rules_loader.hpp.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ namespace eligibility {
 inline constexpr std::string_view kSnapshotMagic{"\x89" "CESNAP\n", 8};
 
 bool is_snapshot(std::string_view bytes);
+
+// The checksum a snapshot's header carries for its payload: for a tool that seals a payload of
+// its own (the fuzz target, which must reach the reader rather than stop at the checksum).
+uint64_t snapshot_checksum(std::string_view payload);
 
 // The index: version, countries, currencies and the catalogue; no service.
 std::string write_index_snapshot(const RuleSet& rules);
