@@ -22,6 +22,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.hpp"
+
 namespace eligibility::detail {
 
 template <class Handler>
@@ -184,7 +186,7 @@ private:
                 ++pos_;
                 continue;
             }
-            const size_t n = utf8_length(pos_);
+            const size_t n = utf8_sequence(s_, pos_);
             if (n == 0) return fail("invalid UTF-8 in a string");
             pos_ += n;
         }
@@ -271,27 +273,6 @@ private:
             buffer_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
             buffer_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
         }
-    }
-
-    // Length of the valid UTF-8 sequence at i (a non-ASCII lead byte), or 0.
-    size_t utf8_length(size_t i) const {
-        const auto b = [&](size_t k) { return k < s_.size() ? static_cast<unsigned char>(s_[k]) : 0u; };
-        const auto cont = [&](size_t k) { return (b(k) & 0xC0) == 0x80; };
-        const unsigned char c = b(i);
-        if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-        if (c >= 0xE0 && c <= 0xEF) {
-            if (!cont(i + 1) || !cont(i + 2)) return 0;
-            if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
-            if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // UTF-16 surrogates
-            return 3;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-            if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
-            if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // beyond U+10FFFF
-            return 4;
-        }
-        return 0;
     }
 
     void skip_space() {

@@ -2,32 +2,9 @@
 
 #include <charconv>
 
+#include "utf8.hpp"
+
 namespace eligibility {
-namespace {
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes there are not one.
-size_t utf8_sequence(std::string_view s, size_t i) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    const auto cont = [&](size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (!cont(i + 1) || !cont(i + 2)) return 0;
-        if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
-        if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogates
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-        if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
-        if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // beyond U+10FFFF
-        return 4;
-    }
-    return 0;
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -64,7 +41,7 @@ void append_json_string(std::string& out, std::string_view s) {
             ++i;
             continue;
         }
-        const size_t n = utf8_sequence(s, i);
+        const size_t n = detail::utf8_sequence(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
             ++i;
