@@ -1,7 +1,6 @@
 #include "eligibility/decision_writer.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "eligibility/decision_tape.hpp"
 #include "eligibility/json_writer.hpp"

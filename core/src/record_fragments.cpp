@@ -35,13 +35,6 @@ void render(Service& s, const char* section, Record& r, bool with_channel) {
 
 }  // namespace
 
-void render_fact_ids(Service& s) {
-    for (FactDef& f : s.facts) {
-        f.json_id.clear();
-        append_json_string(f.json_id, f.id);
-    }
-}
-
 void render_fragments(Service& s) {
     s.fragment_records.clear();
     for (VerdictRecord& v : s.verdicts) {

@@ -1,14 +1,13 @@
 // Renders the JSON of every record that does not depend on the profile (ids, citations, titles),
-// once, when the rules are loaded; the decision writer then copies it (docs/contract.md fixes
-// the layout, decision_writer.cpp the order in which fragments are placed).
+// once per service, on first use (Service::ensure_fragments). A decision tape names these
+// fragments by number (decision_layout.cpp places them); the JSON text and the JavaScript API copy
+// them back (decision_writer.cpp, wasm/js/decision-tape.mjs).
 #pragma once
 
 #include "eligibility/ruleset.hpp"
 
 namespace eligibility::detail {
 
-// Each fact's id as a JSON string (FactDef::json_id), at load.
-void render_fact_ids(Service& service);
 // Every record's JSON, through Service::ensure_fragments().
 void render_fragments(Service& service);
 

@@ -10,7 +10,6 @@
 #include "condition_compiler.hpp"
 #include "json_dom_reader.hpp"
 #include "loader_support.hpp"
-#include "record_fragments.hpp"
 
 namespace eligibility {
 namespace detail {
@@ -369,7 +368,6 @@ private:
         checks(doc, path, s, compiler);
         deadlines(doc, path, s, compiler);
         items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
-        if (!diag_.any()) render_fact_ids(s);  // the records' JSON on first use (ensure_fragments)
         text_langs_ = kAllLangs;
     }
 

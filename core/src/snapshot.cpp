@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "eligibility/limits.hpp"
-#include "record_fragments.hpp"
 
 // A fingerprint of the structures a snapshot holds, computed by core/CMakeLists.txt from the
 // files that define them and this one, so that the writer (the native build) and the reader (the
@@ -512,8 +511,6 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
         }
         if (!Structure(s).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
     }
-    for (auto& s : added) detail::render_fact_ids(*s);  // the records' JSON on first use
-
     auto rules = std::make_shared<RuleSet>(base);  // its services shared, not copied
     for (auto& s : added) rules->put_service(std::move(s));
     LoadResult result;

@@ -32,7 +32,6 @@ struct Option {
 
 struct FactDef {
     std::string id;
-    std::string json_id;                  // the id as a JSON string literal, for `missing`
     ValueKind kind = ValueKind::boolean;
     int64_t min = 0, max = 0;             // int facts
     std::vector<Option> options;          // enum facts: value = index
