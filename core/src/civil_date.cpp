@@ -78,6 +78,11 @@ int CivilDate::year() const { return static_cast<int>(civil_from_days(days_).yea
 int CivilDate::month() const { return civil_from_days(days_).month; }
 int CivilDate::day() const { return civil_from_days(days_).day; }
 
+CivilDate::Parts CivilDate::parts() const {
+    const Ymd ymd = civil_from_days(days_);
+    return {static_cast<int>(ymd.year), ymd.month, ymd.day};
+}
+
 int CivilDate::weekday() const {
     // 1970-01-01 was a Thursday (3 when Monday is 0).
     const int64_t w = (static_cast<int64_t>(days_) + 3) % 7;

@@ -25,13 +25,8 @@ public:
     void boolean(bool v) { t_.put(v ? TapeOp::true_value : TapeOp::false_value); }
     void null() { t_.put(TapeOp::null_value); }
     void date(CivilDate d) {
-        char text[10];
-        d.format_to(text);
-        const auto digit = [&](int i) { return text[i] - '0'; };
-        const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-        const int month = digit(5) * 10 + digit(6);
-        const int day = digit(8) * 10 + digit(9);
-        t_.put(TapeOp::date, year << 9 | month << 5 | day);
+        const CivilDate::Parts p = d.parts();
+        t_.put(TapeOp::date, p.year << 9 | p.month << 5 | p.day);
     }
     void field(std::string_view k, std::string_view v) { key(k); string(v); }
     void field_int(std::string_view k, int64_t v) { key(k); integer(v); }

@@ -25,6 +25,13 @@ public:
     int year() const;
     int month() const;
     int day() const;
+    // All three at once (each of the above works the calendar out again).
+    struct Parts {
+        int year;
+        int month;
+        int day;
+    };
+    Parts parts() const;
     // 0 = Monday … 6 = Sunday.
     int weekday() const;
     bool is_working_day() const { return weekday() < 5; }
