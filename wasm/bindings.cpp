@@ -42,12 +42,15 @@ uintptr_t text_at(std::string_view text) {
     return reinterpret_cast<uintptr_t>(frame.data());
 }
 
-// An answer made for this call, kept until the next one.
-uintptr_t answer(std::string text) {
+// Text made for this call, kept until the next one.
+std::string_view keep_text(std::string text) {
     static std::string kept;
     kept = std::move(text);
-    return text_at(kept);
+    return kept;
 }
+
+// An answer made for this call.
+uintptr_t answer(std::string text) { return text_at(keep_text(std::move(text))); }
 
 // ---- engines ------------------------------------------------------------------------------------
 
@@ -194,16 +197,17 @@ uintptr_t evaluate_text_at(int handle, uintptr_t at, size_t size) {
 //   pool. A reader keeps those it has read and reads the ones numbered since.
 uintptr_t evaluate_tape_at(int handle, uintptr_t at, size_t size) {
     static std::array<uint32_t, 7> frame;
-    static std::string message;
+    const auto text_frame = [](std::string_view text) {
+        frame = {1, address(text.data()), static_cast<uint32_t>(text.size()), 0, 0, 0, 0};
+    };
     Call call = call_on(handle);
     if (!call.engine) {
-        message = std::move(call.error);
-        frame = {1, address(message.data()), static_cast<uint32_t>(message.size()), 0, 0, 0, 0};
+        text_frame(keep_text(std::move(call.error)));
         return reinterpret_cast<uintptr_t>(frame.data());
     }
     const eligibility::DecisionTape& tape = call.engine->evaluate_tape(input(at, size), *call.options);
     if (tape.is_text()) {
-        frame = {1, address(tape.text().data()), static_cast<uint32_t>(tape.text().size()), 0, 0, 0, 0};
+        text_frame(tape.text());
     } else {
         frame = {0, address(tape.words().data()), static_cast<uint32_t>(tape.words().size()), tape.service_id(),
                  tape.string_count(), address(tape.spans().data()), address(tape.pool())};

@@ -11,9 +11,10 @@
 // none); engine.loadService(id) loads one later. A page then downloads only what it uses.
 //
 // Every decision is made by the C++ core; this module only moves the profile in (as JSON text)
-// and turns the core's answers into objects (JSON text, or a decision tape: decision-tape.mjs). Bad profiles never throw: they come back as the
-// contract's error object. Options that are not what the API accepts (a language it does not
-// know) throw a TypeError, as programming mistakes should.
+// and turns the core's answers into objects (JSON text, or a decision tape: decision-tape.mjs).
+// Bad profiles never throw: they come back as the contract's error object. Options that are not
+// what the API accepts (a language it does not know) throw a TypeError, as programming mistakes
+// should.
 
 // The Emscripten glue, imported statically so that a browser fetches it with this module rather
 // than after it (it only defines the factory; the WebAssembly itself is fetched by loadModule).

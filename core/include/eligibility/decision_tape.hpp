@@ -1,10 +1,9 @@
 // A decision as a tape of 32-bit words: its values in the order of its JSON text, with no text to
 // write, decode or parse. The JSON text is the tape written out (write_decision,
 // decision_writer.hpp); the JavaScript API's engine.evaluate() builds the decision object from
-// the tape itself. Strings (keys and values) are
-// numbered once and named by number afterwards; each record's static members (ids, citations,
-// titles) by its fragment number, which the reader keeps from write_fragments()
-// (decision_writer.hpp). A reader that follows the tape and puts those members back builds
+// the tape itself. Strings (keys and values) are numbered once and named by number afterwards;
+// each record's static members (ids, citations, titles) by its fragment number, which the reader
+// keeps from write_fragments() (decision_writer.hpp). A reader that follows the tape and puts those members back builds
 // exactly the object that parsing the JSON text gives, member for member and in the same order:
 // tests/wasm/parity.test.mjs compares the two for every decision it makes.
 #pragma once
