@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "eligibility/engine.hpp"
@@ -74,11 +75,17 @@ inline eligibility::Errors load_errors(const json& svc) {
     return eligibility::load_rules(bundle(svc).dump()).errors;
 }
 
+// The options every test evaluates with: as of 2026-11-21, texts in `lang` (none by default).
+inline eligibility::EvalOptions eval_options(std::optional<eligibility::Lang> lang = std::nullopt) {
+    eligibility::EvalOptions o;
+    o.lang = lang;
+    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+    return o;
+}
+
 // Evaluates facts (as a JSON object) at 2026-11-21 and returns the decision parsed.
 inline json decide(eligibility::Engine& e, const json& facts, const char* lang = nullptr) {
-    eligibility::EvalOptions o;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-    if (lang) o.lang = eligibility::parse_lang(lang);
+    const eligibility::EvalOptions o = eval_options(lang ? eligibility::parse_lang(lang) : std::nullopt);
     const json profile = {{"service", "visa"}, {"facts", facts}};
     return json::parse(e.evaluate(profile.dump(), o).json);
 }

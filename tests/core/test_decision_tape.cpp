@@ -19,20 +19,13 @@ using eligibility::TapeOp;
 
 namespace {
 
-eligibility::EvalOptions options(std::optional<Lang> lang) {
-    eligibility::EvalOptions o;
-    o.lang = lang;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-    return o;
-}
-
 }  // namespace
 
 TEST_CASE("a decision that is an error carries its JSON text instead of a tape") {
     Engine e = engine(service());
     const std::string profile = R"({"service":"visa","facts":{"age":"thirty"}})";
-    const std::string expected = e.evaluate(profile, options(Lang::en)).json;
-    const DecisionTape& tape = e.evaluate_tape(profile, options(Lang::en));
+    const std::string expected = e.evaluate(profile, eval_options(Lang::en)).json;
+    const DecisionTape& tape = e.evaluate_tape(profile, eval_options(Lang::en));
     REQUIRE(tape.is_text());
     CHECK(tape.text() == expected);
     CHECK(expected.find("\"status\":\"error\"") != std::string::npos);
@@ -41,13 +34,13 @@ TEST_CASE("a decision that is an error carries its JSON text instead of a tape")
 TEST_CASE("each string is numbered once per engine and keeps its number") {
     Engine e = engine(service());
     const std::string profile = R"({"service":"visa","facts":{"nationality":"DE"}})";
-    const DecisionTape& first = e.evaluate_tape(profile, options(Lang::en));
+    const DecisionTape& first = e.evaluate_tape(profile, eval_options(Lang::en));
     REQUIRE_FALSE(first.is_text());
     const uint32_t numbered = first.string_count();
     CHECK(numbered > 5);  // keys such as "status", values such as "visa"
     const std::vector<int32_t> words = first.words();
 
-    const DecisionTape& again = e.evaluate_tape(profile, options(Lang::en));
+    const DecisionTape& again = e.evaluate_tape(profile, eval_options(Lang::en));
     CHECK(again.string_count() == numbered);  // nothing new
     CHECK(again.words() == words);            // the same strings by the same numbers
 
@@ -103,9 +96,9 @@ TEST_CASE("a fee beyond 2^27 minor units goes on the tape whole and is written o
                               {"amount", {{"amount_minor", 999999999999}, {"currency", "USD"}}}}});
     Engine e = engine(s);
     const std::string profile = R"({"service":"visa","facts":{"nationality":"DE"}})";
-    const std::string expected = e.evaluate(profile, options(Lang::en)).json;
+    const std::string expected = e.evaluate(profile, eval_options(Lang::en)).json;
     CHECK(expected.find("\"amount_minor\":999999999999") != std::string::npos);
-    const DecisionTape& tape = e.evaluate_tape(profile, options(Lang::en));
+    const DecisionTape& tape = e.evaluate_tape(profile, eval_options(Lang::en));
     // The fee's amount and its total: each the wide operation and the amount's low and high words.
     const auto& w = tape.words();
     const int64_t amount = 999999999999;

@@ -252,8 +252,7 @@ TEST_CASE("with a language, every item carries its title and note") {
 
 TEST_CASE("the same input gives the same bytes, and a reused engine forgets the last profile") {
     auto e = engine(sample());
-    eligibility::EvalOptions o;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+    const eligibility::EvalOptions o = eval_options();
     const std::string full = R"({"service":"visa","facts":{"nationality":"DE","purpose":"work","age":8,"accompanied":true,"entry_date":"2026-12-01","stay_days":40,"passport_expiry":"2030-01-01"}})";
     const std::string first = e.evaluate(full, o).json;
     const std::string other = e.evaluate(R"({"service":"visa","facts":{"nationality":"KZ"}})", o).json;
@@ -264,9 +263,7 @@ TEST_CASE("the same input gives the same bytes, and a reused engine forgets the 
 
 TEST_CASE("questions describe the missing facts in order, with options and labels") {
     auto e = engine(sample());
-    eligibility::EvalOptions o;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-    o.lang = eligibility::Lang::ru;
+    const eligibility::EvalOptions o = eval_options(eligibility::Lang::ru);
     const json q = json::parse(e.questions(R"({"service":"visa","facts":{"nationality":"US"}})", o).json);
     CHECK(q["status"] == "needs_input");
     REQUIRE(q["questions"].size() >= 1);

@@ -34,9 +34,7 @@ TEST_CASE("an index knows every service of its catalogue and loads none") {
     CHECK(d["status"] == "error");
     CHECK(d["errors"][0]["code"] == "service_not_loaded");
     CHECK(d["errors"][0]["path"] == "/service");
-    eligibility::EvalOptions o;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-    CHECK(json::parse(e.evaluate(R"({"service":"work_permit"})", o).json)["errors"][0]["code"] == "unknown_service");
+    CHECK(json::parse(e.evaluate(R"({"service":"work_permit"})", eval_options()).json)["errors"][0]["code"] == "unknown_service");
 }
 
 TEST_CASE("a service added to an index evaluates exactly as in a whole bundle") {
@@ -142,8 +140,7 @@ TEST_CASE("a one-language pack decides in its language exactly as the whole serv
     // Questions default to English: an Azerbaijani-only pack asks for a language.
     auto az = index_engine();
     REQUIRE(az.add_service(one_language_service("az").dump()).empty());
-    eligibility::EvalOptions o;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
+    eligibility::EvalOptions o = eval_options();
     CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["errors"][0]["code"] == "service_not_loaded");
     o.lang = eligibility::Lang::az;
     CHECK(json::parse(az.questions(R"({"service":"visa","facts":{}})", o).json)["status"] != "error");

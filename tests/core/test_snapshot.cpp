@@ -50,13 +50,6 @@ std::vector<std::string> golden_profiles(const std::string& service) {
     return out;
 }
 
-eligibility::EvalOptions options(std::optional<Lang> lang) {
-    eligibility::EvalOptions o;
-    o.lang = lang;
-    o.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-    return o;
-}
-
 }  // namespace
 
 TEST_CASE("every shipped service decides from its snapshot byte for byte as from its JSON") {
@@ -70,9 +63,9 @@ TEST_CASE("every shipped service decides from its snapshot byte for byte as from
             CAPTURE(profile);
             for (auto lang : {std::optional<Lang>{}, std::optional<Lang>{Lang::en}, std::optional<Lang>{Lang::az},
                               std::optional<Lang>{Lang::ru}}) {
-                CHECK(from_snapshot.evaluate(profile, options(lang)).json == from_json.evaluate(profile, options(lang)).json);
+                CHECK(from_snapshot.evaluate(profile, eval_options(lang)).json == from_json.evaluate(profile, eval_options(lang)).json);
             }
-            CHECK(from_snapshot.questions(profile, options(Lang::az)).json == from_json.questions(profile, options(Lang::az)).json);
+            CHECK(from_snapshot.questions(profile, eval_options(Lang::az)).json == from_json.questions(profile, eval_options(Lang::az)).json);
             ++profiles;
         }
         for (Lang lang : {Lang::en, Lang::az, Lang::ru}) {
@@ -209,7 +202,7 @@ TEST_CASE("every service in one snapshot loads at once and decides as from JSON"
     for (const auto& service : shipped()->services) {
         CAPTURE(service->id);
         for (const std::string& profile : golden_profiles(service->id)) {
-            CHECK(all.evaluate(profile, options(Lang::az)).json == from_json.evaluate(profile, options(Lang::az)).json);
+            CHECK(all.evaluate(profile, eval_options(Lang::az)).json == from_json.evaluate(profile, eval_options(Lang::az)).json);
         }
     }
     // A snapshot that holds one service twice is refused.
