@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "eligibility/limits.hpp"
+
 namespace eligibility {
 
 const char* status_name(Status s) {
@@ -93,29 +95,33 @@ public:
         if (!constraints()) return;
         verdict();
         fees();
-        items(s_.documents, s_.document_groups, d_.documents);
+        items(s_.documents, s_.document_groups, s_.document_index, d_.documents);
         checks();
         deadlines();
-        items(s_.notices, s_.notice_groups, d_.notices);
+        items(s_.notices, s_.notice_groups, s_.notice_index, d_.notices);
         d_.missing = missing_;
         d_.status = missing_ == 0 ? Status::decided : Status::needs_input;
     }
 
 private:
     bool constraints() {
-        // Violations are reported in document order: by where the fact they name appeared.
-        std::vector<std::pair<uint32_t, const Constraint*>> violated;
-        for (const Constraint& c : s_.constraints) {
+        // Violations are reported in document order: by where the fact they name appeared, then
+        // in the rules' order. Each is one number, position then index, so a plain sort of numbers
+        // (the one the loader already has) orders them. A position is under the profile's size.
+        static_assert(limits::kProfileBytes < (std::size_t{1} << 31), "a position fits in 31 bits");
+        std::vector<int64_t> violated;
+        for (size_t i = 0; i < s_.constraints.size(); ++i) {
+            const Constraint& c = s_.constraints[i];
             if (!c.window.contains(ctx_.as_of)) continue;
             uint64_t ignored = 0;
             if (evaluate_condition(ctx_, c.when, ignored) == Tri::yes) {
-                violated.emplace_back(c.fact >= 0 ? profile_.position[static_cast<size_t>(c.fact)] : 0, &c);
+                const int64_t position = c.fact >= 0 ? profile_.position[static_cast<size_t>(c.fact)] : 0;
+                violated.push_back(position << 32 | static_cast<int64_t>(i));
             }
         }
         if (violated.empty()) return true;
-        std::stable_sort(violated.begin(), violated.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& entry : violated) d_.violated.push_back(static_cast<uint32_t>(entry.second - s_.constraints.data()));
+        std::sort(violated.begin(), violated.end());
+        for (const int64_t key : violated) d_.violated.push_back(static_cast<uint32_t>(key & 0xFFFFFFFF));
         d_.status = Status::error;
         return false;
     }
@@ -123,13 +129,12 @@ private:
     void verdict() {
         uint64_t missing = 0;
         int chosen = -1;
-        for (size_t i = 0; i < s_.verdicts.size(); ++i) {
+        // The first verdict that is not ruled out settles it: chosen if it applies, or still unknown.
+        uint32_t i = 0;
+        for (Candidates c(s_.verdict_index, ctx_); c.next(i);) {
             const Tri t = applies(ctx_, s_.verdicts[i], missing);
-            if (t == Tri::yes) {
-                chosen = static_cast<int>(i);
-                break;
-            }
-            if (t == Tri::unknown) break;
+            if (t == Tri::yes) chosen = static_cast<int>(i);
+            if (t != Tri::no) break;
         }
         if (chosen < 0) {
             ctx_.verdict_missing = missing;
@@ -178,56 +183,61 @@ private:
     void fees() {
         const size_t groups = s_.fee_groups.size();
         d_.fee_states.assign(groups, FeeState::not_applicable);
-        d_.fee_missing.assign(groups, 0);
+        // Read only for a group whose state is unknown, which sets it: not cleared for each decision.
+        d_.fee_missing.resize(groups);
         bool all_certain = true;
-        for (size_t g = 0; g < groups; ++g) {
-            uint64_t m = 0;
-            bool uncertain = false;
-            const int rec = resolve(ctx_, s_.fees, s_.fee_groups[g], m, uncertain);
-            if (rec < 0) {
-                if (uncertain) {
-                    d_.fee_states[g] = FeeState::unknown;
-                    d_.fee_missing[g] = m;
-                    missing_ |= m;
-                    all_certain = false;
-                }
-                continue;
-            }
-            const FeeRecord& fee = s_.fees[static_cast<size_t>(rec)];
-            FeeResult result;
-            result.record = static_cast<uint32_t>(rec);
-            // Waived if any waiver applies (the first in order is reported); unknown only if none
-            // applies and one is still unknown.
-            bool waiver_unknown = false;
-            uint64_t waiver_missing = 0;
-            for (const uint32_t w : fee.waivers) {
-                uint64_t wm = 0;
-                const Tri t = applies(ctx_, s_.waivers[w], wm);
-                if (t == Tri::yes) {
-                    result.waived = true;
-                    result.waiver = w;
-                    break;
-                }
-                if (t == Tri::unknown && !waiver_unknown) {
-                    waiver_unknown = true;
-                    waiver_missing = wm;
-                }
-            }
-            if (!result.waived && waiver_unknown) {
-                d_.fee_states[g] = FeeState::unknown;
-                d_.fee_missing[g] = waiver_missing;
-                missing_ |= waiver_missing;
-                all_certain = false;
-                continue;
-            }
-            compute_outputs(ctx_, fee.outputs, result.outputs, missing_);
-            const bool costs = !fee.amount_known || fee.amount.amount_minor > 0;
-            d_.fee_states[g] = result.waived || !costs ? FeeState::waived : FeeState::payable;
-            d_.fees.push_back(result);
-        }
+        uint32_t g = 0;
+        for (Candidates c(s_.fee_index, ctx_); c.next(g);) fee(g, all_certain);
         ctx_.fee_states = d_.fee_states.data();
         ctx_.fee_missing = d_.fee_missing.data();
         if (all_certain && d_.verdict_known) totals();
+    }
+
+    // Fee group g: not applicable, payable, waived or still unknown.
+    void fee(uint32_t g, bool& all_certain) {
+        uint64_t m = 0;
+        bool uncertain = false;
+        const int rec = resolve(ctx_, s_.fees, s_.fee_groups[g], m, uncertain);
+        if (rec < 0) {
+            if (uncertain) {
+                d_.fee_states[g] = FeeState::unknown;
+                d_.fee_missing[g] = m;
+                missing_ |= m;
+                all_certain = false;
+            }
+            return;
+        }
+        const FeeRecord& fee = s_.fees[static_cast<size_t>(rec)];
+        FeeResult result;
+        result.record = static_cast<uint32_t>(rec);
+        // Waived if any waiver applies (the first in order is reported); unknown only if none
+        // applies and one is still unknown.
+        bool waiver_unknown = false;
+        uint64_t waiver_missing = 0;
+        for (const uint32_t w : fee.waivers) {
+            uint64_t wm = 0;
+            const Tri t = applies(ctx_, s_.waivers[w], wm);
+            if (t == Tri::yes) {
+                result.waived = true;
+                result.waiver = w;
+                break;
+            }
+            if (t == Tri::unknown && !waiver_unknown) {
+                waiver_unknown = true;
+                waiver_missing = wm;
+            }
+        }
+        if (!result.waived && waiver_unknown) {
+            d_.fee_states[g] = FeeState::unknown;
+            d_.fee_missing[g] = waiver_missing;
+            missing_ |= waiver_missing;
+            all_certain = false;
+            return;
+        }
+        compute_outputs(ctx_, fee.outputs, result.outputs, missing_);
+        const bool costs = !fee.amount_known || fee.amount.amount_minor > 0;
+        d_.fee_states[g] = result.waived || !costs ? FeeState::waived : FeeState::payable;
+        d_.fees.push_back(result);
     }
 
     // Sums per channel (when the verdict offers channels) and currency, in order of first
@@ -263,40 +273,42 @@ private:
         }
     }
 
-    void items(const std::vector<Record>& records, const Groups& groups, std::vector<ItemResult>& out) {
-        for (const auto& group : groups) {
+    // The record that applies of each group that may (record_index.hpp), in the groups' order;
+    // calls each(record) for it.
+    template <class R, class Each>
+    void resolve_groups(const std::vector<R>& records, const Groups& groups, const RecordIndex& index, Each&& each) {
+        uint32_t g = 0;
+        for (Candidates c(index, ctx_); c.next(g);) {
             bool uncertain = false;
-            const int rec = resolve(ctx_, records, group, missing_, uncertain);
-            if (rec < 0) continue;
-            ItemResult item;
-            item.record = static_cast<uint32_t>(rec);
-            compute_outputs(ctx_, records[static_cast<size_t>(rec)].outputs, item.outputs, missing_);
-            out.push_back(item);
+            const int rec = resolve(ctx_, records, groups[g], missing_, uncertain);
+            if (rec >= 0) each(records[static_cast<size_t>(rec)], static_cast<uint32_t>(rec));
         }
+    }
+
+    void items(const std::vector<Record>& records, const Groups& groups, const RecordIndex& index,
+               std::vector<ItemResult>& out) {
+        resolve_groups(records, groups, index, [&](const Record& r, uint32_t rec) {
+            ItemResult item;
+            item.record = rec;
+            compute_outputs(ctx_, r.outputs, item.outputs, missing_);
+            out.push_back(item);
+        });
     }
 
     void checks() {
-        for (const auto& group : s_.check_groups) {
-            bool uncertain = false;
-            const int rec = resolve(ctx_, s_.checks, group, missing_, uncertain);
-            if (rec < 0) continue;
-            const CheckRecord& check = s_.checks[static_cast<size_t>(rec)];
+        resolve_groups(s_.checks, s_.check_groups, s_.check_index, [&](const CheckRecord& check, uint32_t rec) {
             ItemResult item;
-            item.record = static_cast<uint32_t>(rec);
+            item.record = rec;
             item.result = evaluate_condition(ctx_, check.test, missing_);
             compute_outputs(ctx_, check.outputs, item.outputs, missing_);
             d_.checks.push_back(item);
-        }
+        });
     }
 
     void deadlines() {
-        for (const auto& group : s_.deadline_groups) {
-            bool uncertain = false;
-            const int rec = resolve(ctx_, s_.deadlines, group, missing_, uncertain);
-            if (rec < 0) continue;
-            const DeadlineRecord& dl = s_.deadlines[static_cast<size_t>(rec)];
+        resolve_groups(s_.deadlines, s_.deadline_groups, s_.deadline_index, [&](const DeadlineRecord& dl, uint32_t rec) {
             ItemResult item;
-            item.record = static_cast<uint32_t>(rec);
+            item.record = rec;
             if (dl.has_from || dl.has_before) {
                 int64_t base = 0;
                 if (evaluate_expression(ctx_, dl.base_expr, base, missing_)) {
@@ -315,7 +327,7 @@ private:
             }
             compute_outputs(ctx_, dl.outputs, item.outputs, missing_);
             d_.deadlines.push_back(item);
-        }
+        });
     }
 
     const Service& s_;

@@ -39,7 +39,6 @@ struct RawValue {
 struct OrderedError {
     size_t order;  // position in the input
     Error error;
-    size_t found = 0;  // ties (two errors at one value) keep the order in which they were found
     bool about_answer = false;  // from checking an answer (dropped if the input cannot be read to the end)
 };
 
@@ -61,7 +60,7 @@ std::string option_list(const std::vector<Option>& options, size_t max_shown = 1
 bool check_fact(const RuleSet& rules, const FactDef& def, std::string_view fact, const RawValue& v, size_t order,
                 int64_t& value, std::vector<OrderedError>& errors) {
     const auto error = [&](ErrorCode code, std::string message) {
-        errors.push_back({order, Error{fact_path(fact), code, std::move(message)}, 0, true});
+        errors.push_back({order, Error{fact_path(fact), code, std::move(message)}, true});
         return false;
     };
     const std::string& name = def.id;
@@ -133,13 +132,13 @@ void resolve_fact(const RuleSet& rules, const Service& service, std::string_view
     const int slot = service.fact_index(name);
     if (slot < 0) {
         errors.push_back({order, {fact_path(name), ErrorCode::unknown_fact,
-                                  "unknown fact \"" + std::string(name) + "\" for service " + service.id}, 0, true});
+                                  "unknown fact \"" + std::string(name) + "\" for service " + service.id}, true});
         return;
     }
     if (v.kind == RawValue::Kind::null) return;  // not answered
     if (v.kind == RawValue::Kind::container) {
         errors.push_back({order, {fact_path(name), ErrorCode::wrong_type,
-                                  std::string(name) + " must be a single value, not an object or array"}, 0, true});
+                                  std::string(name) + " must be a single value, not an object or array"}, true});
         return;
     }
     int64_t value = 0;
@@ -420,18 +419,24 @@ Errors ProfileParser::parse(std::string_view text, const RuleSet& rules, CivilDa
             }
         }
     }
-    // Document order. std::sort (not an insertion sort, which a profile of thousands of bad keys
-    // would make quadratic); the key is total, so every standard library sorts it the same way
-    // (native and wasm must give the same bytes).
-    for (size_t i = 0; i < errors.size(); ++i) errors[i].found = i;
-    std::sort(errors.begin(), errors.end(), [](const OrderedError& a, const OrderedError& b) {
-        return a.order != b.order ? a.order < b.order : a.found < b.found;
-    });
+    // Document order, ties in the order found. std::sort (not an insertion sort, which a profile
+    // of thousands of bad keys would make quadratic) of one number per error, position then
+    // index: the key is total, so every standard library sorts it the same way (native and wasm
+    // must give the same bytes), and it is the sort of numbers the loader already has. Positions
+    // and counts are below the profile's size; an error with no place in the document (a missing
+    // member) comes after every position.
+    static_assert(limits::kProfileBytes < 0x7FFFFFFF, "a position fits in 31 bits");
+    std::vector<int64_t> keys(errors.size());
+    for (size_t i = 0; i < errors.size(); ++i) {
+        const auto position = static_cast<int64_t>(std::min<size_t>(errors[i].order, 0x7FFFFFFF));
+        keys[i] = position << 32 | static_cast<int64_t>(i);
+    }
+    std::sort(keys.begin(), keys.end());
     Errors result;
     const size_t total = errors.size();
-    for (auto& e : errors) {
+    for (const int64_t key : keys) {
         if (result.size() == limits::kProfileErrors) break;
-        result.push_back(std::move(e.error));
+        result.push_back(std::move(errors[static_cast<size_t>(key & 0xFFFFFFFF)].error));
     }
     if (total > result.size()) {
         result.back().message += " (and " + std::to_string(total - result.size()) + " more errors not listed)";

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "eligibility/record_index.hpp"
+
 #include "condition_compiler.hpp"
 #include "json_dom_reader.hpp"
 #include "loader_support.hpp"
@@ -369,6 +371,7 @@ private:
         deadlines(doc, path, s, compiler);
         items(doc, "notices", path, s, compiler, s.notices, s.notice_groups);
         text_langs_ = kAllLangs;
+        if (!diag_.any()) index_records(s);  // only over conditions that compiled
     }
 
     // The declared languages, or 0 (after an error): texts are then read in whichever languages

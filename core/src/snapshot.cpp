@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "eligibility/limits.hpp"
+#include "eligibility/record_index.hpp"
 
 // A fingerprint of the structures a snapshot holds, computed by core/CMakeLists.txt from the
 // files that define them and this one, so that the writer (the native build) and the reader (the
@@ -510,6 +511,7 @@ LoadResult add_service_snapshot(const RuleSet& base, std::string_view bytes) {
             if (added[j]->id == s.id) return refused("a compiled rule pack that holds a service twice");
         }
         if (!Structure(s).ok()) return refused("a compiled rule pack whose records refer to what it does not hold");
+        index_records(*added[i]);
     }
     auto rules = std::make_shared<RuleSet>(base);  // its services shared, not copied
     for (auto& s : added) rules->put_service(std::move(s));

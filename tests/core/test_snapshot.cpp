@@ -214,3 +214,32 @@ TEST_CASE("every service in one snapshot loads at once and decides as from JSON"
     CHECK(errors[0].message.find("twice") != std::string::npos);
     CHECK(e.rules().services.empty());
 }
+
+// The record indexes are not stored in a pack: they are made again when it is read, and must be
+// the indexes made from the JSON.
+TEST_CASE("a service read from its snapshot has the record indexes of the service read from JSON") {
+    const auto read = eligibility::add_service_snapshot(*shipped_index(), eligibility::write_services_snapshot(*shipped()));
+    REQUIRE(read.ok());
+    int indexed = 0;
+    for (const auto& service : shipped()->services) {
+        CAPTURE(service->id);
+        const eligibility::Service* back = read.rules->find_service(service->id);
+        REQUIRE(back != nullptr);
+        const auto same = [&](const eligibility::RecordIndex& a, const eligibility::RecordIndex& b) {
+            CHECK(a.fact == b.fact);
+            CHECK(a.entries == b.entries);
+            CHECK(a.open == b.open);
+            CHECK(a.keys == b.keys);
+            CHECK(a.starts == b.starts);
+            CHECK(a.gated == b.gated);
+            indexed += a.fact != eligibility::kNoFact;
+        };
+        same(back->verdict_index, service->verdict_index);
+        same(back->fee_index, service->fee_index);
+        same(back->document_index, service->document_index);
+        same(back->check_index, service->check_index);
+        same(back->deadline_index, service->deadline_index);
+        same(back->notice_index, service->notice_index);
+    }
+    CHECK(indexed >= 5);
+}

@@ -18,6 +18,7 @@
 #include "eligibility/civil_date.hpp"
 #include "eligibility/condition.hpp"
 #include "eligibility/money.hpp"
+#include "eligibility/record_index.hpp"
 #include "eligibility/text.hpp"
 
 namespace eligibility {
@@ -174,6 +175,9 @@ struct Service {
     std::vector<Record> notices;
     Groups fee_groups, document_groups, check_groups, deadline_groups, notice_groups;
     ConditionStore store;
+    // Which verdicts and groups may apply, by a fact's value (record_index.hpp): made when the
+    // service is loaded (index_records), not stored in packs.
+    RecordIndex verdict_index, fee_index, document_index, check_index, deadline_index, notice_index;
     std::vector<const Record*> fragment_records;  // by RecordJson::index (record_fragments.cpp)
 
     // The records' rendered JSON (each Record::json, fragment_records) is made on first use, once
