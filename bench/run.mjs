@@ -188,6 +188,15 @@ async function main() {
   const fullIdx = profiles.map((p, i) => (p.full_decision ? i : -1)).filter((i) => i >= 0);
   const worstParsed = Math.max(...fullIdx.map((i) => byName.default.profiles[i].parsed.median_us));
   budget('native evaluate, parsed profile, full decision (worst profile)', `${us(worstParsed)} µs`, '<= 2 µs', worstParsed <= 2);
+  // DESIGN.md: "Cost must not grow with the number of countries in the tables beyond log n." The
+  // table's size n is its countries and the visa service's records; x100 against the default may
+  // cost at most log n(x100) / log n(default) as much (worst visa profile, parsed path).
+  const tableSize = (k) => k.countries + k.verdicts + k.fees + k.waivers + k.documents;
+  const logBound = Math.log(tableSize(c(100))) / Math.log(tableSize(defaultCounts));
+  const visaIdx = profiles.map((p, i) => (p.profile.service === 'visa' ? i : -1)).filter((i) => i >= 0);
+  const growth = Math.max(...visaIdx.map((i) => byName.x100.profiles[i].parsed.median_us / byName.default.profiles[i].parsed.median_us));
+  say(`   cost growth: table size n = countries + visa records, ${tableSize(defaultCounts)} (default) and ${tableSize(c(100))} (x100); log n grows ${logBound.toFixed(2)}x`);
+  budget('native evaluate: growth from default to x100 tables (worst visa profile)', `${growth.toFixed(2)}x`, `<= ${logBound.toFixed(2)}x (log n)`, growth <= logBound);
   say();
 
   // B. WebAssembly through the JS API.

@@ -8,7 +8,9 @@
 //           the timing), the typed Decision reused across calls;
 //   json:   Engine::evaluate_view(): profile JSON text in, decision JSON text out.
 // Each figure is the median over N runs (default 7); each run repeats the call enough times to
-// last at least MS milliseconds (default 50), the count found once beforehand by doubling.
+// last at least MS milliseconds (default 50), the count found once beforehand by doubling. The
+// runs go round every bundle and profile in turn, so that a slow spell of a shared machine falls
+// on every scale alike.
 // Before timing, the decision written from the parsed path must be byte for byte the text of the
 // JSON path, or the program stops.
 //
@@ -19,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -63,29 +66,34 @@ struct Timing {
     int runs = 0;
 };
 
-// Median over `runs` runs of µs per call; each run lasts at least min_ms.
+// How many back-to-back calls last at least min_ms (doubling from one).
 template <class F>
-Timing measure(F&& call, int runs, double min_ms) {
+uint64_t calibrate(F&& call, double min_ms) {
     uint64_t n = 1;
     for (;;) {
         auto t0 = Clock::now();
         for (uint64_t i = 0; i < n; ++i) call();
-        if (elapsed_ms(t0, Clock::now()) >= min_ms) break;
+        if (elapsed_ms(t0, Clock::now()) >= min_ms) return n;
         n *= 2;
     }
-    std::vector<double> per_call;
-    for (int r = 0; r < runs; ++r) {
-        auto t0 = Clock::now();
-        for (uint64_t i = 0; i < n; ++i) call();
-        per_call.push_back(elapsed_ms(t0, Clock::now()) * 1000.0 / static_cast<double>(n));
-    }
+}
+
+// One run: µs per call over n calls.
+template <class F>
+double run_once(F&& call, uint64_t n) {
+    auto t0 = Clock::now();
+    for (uint64_t i = 0; i < n; ++i) call();
+    return elapsed_ms(t0, Clock::now()) * 1000.0 / static_cast<double>(n);
+}
+
+Timing summary(std::vector<double> per_call, uint64_t n) {
     std::sort(per_call.begin(), per_call.end());
     Timing t;
     t.median_us = per_call[per_call.size() / 2];
     t.min_us = per_call.front();
     t.max_us = per_call.back();
     t.iterations = n;
-    t.runs = runs;
+    t.runs = static_cast<int>(per_call.size());
     return t;
 }
 
@@ -116,7 +124,23 @@ int main(int argc, char** argv) {
     json profiles = json::parse(profiles_text, nullptr, false);
     if (profiles.is_discarded() || !profiles.is_array()) die(args[0] + " is not a JSON array");
 
+    // Every bundle is loaded and every case checked first; then the runs go round all the cases in
+    // turn (run 1 of every case, then run 2, …), so that a slow spell of a shared machine falls on
+    // every bundle alike and the ratios between scales stay meaningful.
+    struct Case {
+        size_t bundle = 0;
+        std::string name, text, reference;
+        eligibility::Status status = eligibility::Status::error;
+        eligibility::Profile profile;
+        eligibility::Decision decision;
+        uint64_t n_parsed = 0, n_json = 0;
+        std::vector<double> parsed, json_io;
+    };
     json report = {{"runs", runs}, {"min_ms_per_run", min_ms}, {"bundles", json::array()}};
+    std::deque<eligibility::Engine> engines;
+    std::deque<Case> cases;
+    eligibility::EvalOptions options;
+    options.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
     for (size_t b = 1; b < args.size(); ++b) {
         const auto eq = args[b].find('=');
         if (eq == std::string::npos) die("expected NAME=BUNDLE.json, got " + args[b]);
@@ -136,52 +160,68 @@ int main(int argc, char** argv) {
         }
         std::sort(loads.begin(), loads.end());
         std::fprintf(stderr, "native: %s (%zu bytes) loaded in %.1f ms\n", name.c_str(), bundle.size(), loads[1]);
+        engines.push_back(std::move(*engine));
+        report["bundles"].push_back({{"name", name}, {"file", path}, {"bytes", bundle.size()},
+                                     {"load_ms", loads[1]}, {"profiles", json::array()}});
 
-        json bundle_report = {{"name", name}, {"file", path}, {"bytes", bundle.size()},
-                              {"load_ms", loads[1]}, {"profiles", json::array()}};
-        const eligibility::RuleSet& rules = engine->rules();
+        eligibility::Engine& e = engines.back();
         for (const auto& p : profiles) {
             if (!p.is_object() || !p.contains("name") || !p.contains("profile")) die(args[0] + ": each entry needs name and profile");
-            const std::string pname = p["name"].get<std::string>();
-            const std::string text = p["profile"].dump();
-            eligibility::EvalOptions options;
-            options.default_as_of = *eligibility::CivilDate::parse("2026-11-21");
-
+            Case& c = cases.emplace_back();
+            c.bundle = b - 1;
+            c.name = p["name"].get<std::string>();
+            c.text = p["profile"].dump();
             // JSON in, JSON out.
-            eligibility::Status status;
-            const std::string reference(engine->evaluate_view(text, options, &status));
-            if (status == eligibility::Status::error) die(name + "/" + pname + ": " + reference);
-
-            // The same profile parsed once; evaluate() alone.
-            eligibility::Profile profile;
-            eligibility::Errors errors = eligibility::parse_profile(text, rules, options.default_as_of, profile);
-            if (!errors.empty()) die(name + "/" + pname + ": " + eligibility::errors_json(errors));
-            eligibility::Decision decision;
-            eligibility::evaluate(rules, profile, decision);
+            c.reference = std::string(e.evaluate_view(c.text, options, &c.status));
+            if (c.status == eligibility::Status::error) die(name + "/" + c.name + ": " + c.reference);
+            // The same profile parsed once; evaluate() alone must write the same decision.
+            eligibility::Errors errors = eligibility::parse_profile(c.text, e.rules(), options.default_as_of, c.profile);
+            if (!errors.empty()) die(name + "/" + c.name + ": " + eligibility::errors_json(errors));
+            eligibility::evaluate(e.rules(), c.profile, c.decision);
             std::string written;
-            eligibility::write_decision(rules, decision, options.lang, written);
-            if (written != reference) die(name + "/" + pname + ": the parsed path and evaluate_view disagree");
-
-            const Timing parsed = measure([&] {
-                eligibility::evaluate(rules, profile, decision);
-                g_sink = g_sink + static_cast<uint64_t>(decision.status) + decision.documents.size();
-            }, runs, min_ms);
-            const Timing json_io = measure([&] {
-                std::string_view out = engine->evaluate_view(text, options);
-                g_sink = g_sink + out.size();
-            }, runs, min_ms);
-            std::fprintf(stderr, "native: %s %-18s parsed %8.3f us  json %8.3f us\n", name.c_str(), pname.c_str(),
-                         parsed.median_us, json_io.median_us);
-            bundle_report["profiles"].push_back({
-                {"name", pname},
-                {"status", eligibility::status_name(status)},
-                {"decision_bytes", reference.size()},
-                {"decision", reference},
-                {"parsed", timing_json(parsed)},
-                {"json", timing_json(json_io)},
-            });
+            eligibility::write_decision(e.rules(), c.decision, options.lang, written);
+            if (written != c.reference) die(name + "/" + c.name + ": the parsed path and evaluate_view disagree");
         }
-        report["bundles"].push_back(std::move(bundle_report));
+    }
+
+    const auto parsed_call = [](Case& c, const eligibility::RuleSet& rules) {
+        return [&c, &rules] {
+            eligibility::evaluate(rules, c.profile, c.decision);
+            g_sink = g_sink + static_cast<uint64_t>(c.decision.status) + c.decision.documents.size();
+        };
+    };
+    const auto json_call = [&options](Case& c, eligibility::Engine& e) {
+        return [&c, &e, &options] {
+            std::string_view out = e.evaluate_view(c.text, options);
+            g_sink = g_sink + out.size();
+        };
+    };
+    for (Case& c : cases) {
+        eligibility::Engine& e = engines[c.bundle];
+        c.n_parsed = calibrate(parsed_call(c, e.rules()), min_ms);
+        c.n_json = calibrate(json_call(c, e), min_ms);
+    }
+    for (int r = 0; r < runs; ++r) {
+        for (Case& c : cases) {
+            eligibility::Engine& e = engines[c.bundle];
+            c.parsed.push_back(run_once(parsed_call(c, e.rules()), c.n_parsed));
+            c.json_io.push_back(run_once(json_call(c, e), c.n_json));
+        }
+    }
+    for (Case& c : cases) {
+        json& bundle_report = report["bundles"][c.bundle];
+        const Timing parsed = summary(c.parsed, c.n_parsed);
+        const Timing json_io = summary(c.json_io, c.n_json);
+        std::fprintf(stderr, "native: %s %-18s parsed %8.3f us  json %8.3f us\n",
+                     bundle_report["name"].get<std::string>().c_str(), c.name.c_str(), parsed.median_us, json_io.median_us);
+        bundle_report["profiles"].push_back({
+            {"name", c.name},
+            {"status", eligibility::status_name(c.status)},
+            {"decision_bytes", c.reference.size()},
+            {"decision", c.reference},
+            {"parsed", timing_json(parsed)},
+            {"json", timing_json(json_io)},
+        });
     }
     std::string out = report.dump();
     std::fwrite(out.data(), 1, out.size(), stdout);
