@@ -24,7 +24,10 @@ const char* status_name(Status s);
 // The computed outputs of one record, by output index (string outputs need no value).
 struct OutputValues {
     uint32_t known = 0;  // bit k: output k was computed
-    std::array<int64_t, limits::kOutputsPerRecord> values{};
+    // Only the values whose bit is set in `known` are ever read. Not cleared: a decision makes an
+    // item for every document, check and notice, and clearing 64 bytes each was a tenth of the
+    // evaluator's time.
+    std::array<int64_t, limits::kOutputsPerRecord> values;
 };
 
 struct ItemResult {
