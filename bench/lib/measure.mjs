@@ -42,26 +42,34 @@ export function measure(fn, { runs = 7, minMs = 50, unit = 1, warmupMs = minMs }
   return summary(perCall, n);
 }
 
-/** The same for a function that returns a promise: each call is awaited before the next. */
-export async function measureAsync(fn, { runs = 7, minMs = 50, unit = 1, warmupMs = minMs } = {}) {
-  for (let t0 = now(), i = 0; now() - t0 < warmupMs;) sink.last = await fn(i++);
-  let n = unit;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < n; i++) sink.last = await fn(i);
-    if (now() - t0 >= minMs) break;
-    n *= 2;
-  }
-  const perCall = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = now();
-    for (let i = 0; i < n; i++) sink.last = await fn(i);
-    perCall.push(((now() - t0) * 1000) / n);
-  }
-  return summary(perCall, n);
-}
-
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The same for several functions compared with one another: each is warmed up and sized as
+ * above, alone; then the runs go round them in turn (run 1 of each, then run 2, …), so that a
+ * slow spell of a shared machine falls on all of them alike rather than on whichever was being
+ * timed. entries: [{ fn, async }]; returns one summary per entry, in order.
+ */
+export async function measureInTurn(entries, { runs = 7, minMs = 50, unit = 1, warmupMs = minMs } = {}) {
+  const batch = async ({ fn, async }, n) => {
+    const t0 = now();
+    if (async) for (let i = 0; i < n; i++) sink.last = await fn(i);
+    else for (let i = 0; i < n; i++) sink.last = fn(i);
+    return now() - t0;
+  };
+  const sizes = [];
+  for (const e of entries) {
+    for (let t0 = now(), i = 0; now() - t0 < warmupMs;) sink.last = e.async ? await e.fn(i++) : e.fn(i++);
+    let n = unit;
+    while (await batch(e, n) < minMs) n *= 2;
+    sizes.push(n);
+  }
+  const perCall = entries.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (const [k, e] of entries.entries()) perCall[k].push(((await batch(e, sizes[k])) * 1000) / sizes[k]);
+  }
+  return perCall.map((p, k) => summary(p, sizes[k]));
 }

@@ -7,6 +7,7 @@
 // Timing: µs per evaluation = the median over `runs` runs of one batch each; a batch is a whole
 // number of passes over the profiles (each input prepared beforehand in the engine's own input
 // form), long enough to last at least `min-ms`. Asynchronous engines are awaited call by call.
+// The runs go round the engines in turn (run 1 of each, then run 2, …).
 // Start-up: ms from the start of a fresh Node process's script to a ready engine (module imported,
 // rules loaded), the median over `startup-runs` processes.
 // Download: each engine's files that a browser would need, and its rules as minified JSON, raw and
@@ -18,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { measure, measureAsync, median } from '../lib/measure.mjs';
+import { measureInTurn, median } from '../lib/measure.mjs';
 import { ROOT, option } from '../lib/node.mjs';
 import { canonical, coverage, makeProfiles } from './workload.mjs';
 
@@ -85,20 +86,21 @@ async function main() {
   const cases = coverage(reference);
   console.error(`peers: ${all.length} engines agree on all ${profiles.length} profiles (${cases.length} distinct outcomes)`);
 
-  // 2. Timing, one engine at a time.
-  const timeOne = async (e) => {
+  // 2. Timing: every engine sized and warmed up alone, then the runs in turn (measureInTurn), so
+  // that the ratios compare engines timed in the same moments.
+  const timed = [...Object.values(engines), zenVariable];
+  const results = await measureInTurn(timed.map((e) => {
     const inputs = profiles.map(e.prepare);
     const n = inputs.length;
-    const t = e.async
-      ? await measureAsync((i) => e.evaluate(inputs[i % n]), { runs, minMs, unit: n })
-      : measure((i) => e.evaluate(inputs[i % n]), { runs, minMs, unit: n });
-    console.error(`peers: ${e.name}${e.variant ? ` (${e.variant})` : ''}: ${t.median_us.toFixed(2)} µs per evaluation`);
-    return t;
-  };
+    return { fn: (i) => e.evaluate(inputs[i % n]), async: Boolean(e.async) };
+  }), { runs, minMs, unit: profiles.length });
+  for (const [k, e] of timed.entries()) {
+    console.error(`peers: ${e.name}${e.variant ? ` (${e.variant})` : ''}: ${results[k].median_us.toFixed(2)} µs per evaluation`);
+  }
   const timing = {};
-  for (const e of Object.values(engines)) timing[e.id] = await timeOne(e);
+  for (const [k, e] of Object.values(engines).entries()) timing[e.id] = results[k];
   const zenTop = timing.zen;
-  const zenVar = await timeOne(zenVariable);
+  const zenVar = results[timed.length - 1];
   timing.zen = zenVar.median_us < zenTop.median_us ? { ...zenVar, variant: 'Variable' } : { ...zenTop, variant: 'evaluateExpression' };
   timing.zen.other = zenVar.median_us < zenTop.median_us
     ? { variant: 'evaluateExpression', median_us: zenTop.median_us }
