@@ -5,7 +5,9 @@
 // `minMs` (in Chromium performance.now() ticks every 100 µs, so a 50 ms batch is read to 0.2 %).
 // `unit` makes n a multiple of it (a whole number of passes over a set of profiles). Before that,
 // the calls run untimed for `warmupMs` (default: minMs), so that the JIT and WebAssembly tier-up
-// have settled.
+// have settled. Whatever is compared is timed in turn (measureInTurn): run 1 of each, then run 2,
+// and so on, because on these shared machines one build measures up to twice as slow in one
+// moment as in the next.
 
 const now = () => performance.now();
 
@@ -21,25 +23,6 @@ function summary(perCall, n) {
     iterations: n,
     runs: sorted.length,
   };
-}
-
-/** µs per call of fn(i), i = 0 … n-1 (sync). */
-export function measure(fn, { runs = 7, minMs = 50, unit = 1, warmupMs = minMs } = {}) {
-  for (let t0 = now(), i = 0; now() - t0 < warmupMs;) sink.last = fn(i++);
-  let n = unit;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < n; i++) sink.last = fn(i);
-    if (now() - t0 >= minMs) break;
-    n *= 2;
-  }
-  const perCall = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = now();
-    for (let i = 0; i < n; i++) sink.last = fn(i);
-    perCall.push(((now() - t0) * 1000) / n);
-  }
-  return summary(perCall, n);
 }
 
 export function median(values) {
@@ -72,4 +55,18 @@ export async function measureInTurn(entries, { runs = 7, minMs = 50, unit = 1, w
     for (const [k, e] of entries.entries()) perCall[k].push(((await batch(e, sizes[k])) * 1000) / sizes[k]);
   }
   return perCall.map((p, k) => summary(p, sizes[k]));
+}
+
+/**
+ * The engine's three calls on each profile (Node and Chromium alike): evaluate() (object in,
+ * object out), evaluateText() (object in, text out) and evaluateText() of the profile's JSON
+ * text, all timed in turn. Returns [{ evaluate, evaluateText, evaluateTextFromText }] by profile.
+ */
+export async function timeEvaluations(engine, profiles, options) {
+  const entries = profiles.flatMap((p) => {
+    const text = JSON.stringify(p);
+    return [{ fn: () => engine.evaluate(p) }, { fn: () => engine.evaluateText(p) }, { fn: () => engine.evaluateText(text) }];
+  });
+  const r = await measureInTurn(entries, options);
+  return profiles.map((_, i) => ({ evaluate: r[3 * i], evaluateText: r[3 * i + 1], evaluateTextFromText: r[3 * i + 2] }));
 }

@@ -10,7 +10,8 @@
 // - µs per call of engine.evaluate(profile object) -> decision object, and of
 //   engine.evaluateText(profile object) -> text; also evaluateText(profile text), which shows
 //   what is left when the profile is already JSON text. Median over `runs` runs; each run is one
-//   batch of calls lasting at least `min-ms` (bench/lib/measure.mjs).
+//   batch of calls lasting at least `min-ms`, the runs going round every call and profile in turn
+//   (bench/lib/measure.mjs).
 // - Start-up: ms from a fresh Node process's script start to a ready engine (engine.mjs imported,
 //   createEngine() resolved with its default options), median over `startup-runs` processes
 //   (startup.mjs).
@@ -20,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { measure, median } from '../lib/measure.mjs';
+import { median, timeEvaluations } from '../lib/measure.mjs';
 import { AS_OF, ROOT, nativeDecisions, option } from '../lib/node.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -53,15 +54,14 @@ async function main() {
       console.error(`node: ${p.name}: the engine answers an error: ${text.slice(0, 600)}`);
       process.exit(1);
     }
-    const profileText = JSON.stringify(p.profile);
-    const evaluate = measure(() => engine.evaluate(p.profile), { runs, minMs });
-    const evaluateText = measure(() => engine.evaluateText(p.profile), { runs, minMs });
-    const evaluateTextFromText = measure(() => engine.evaluateText(profileText), { runs, minMs });
+    results.push({ name: p.name, status: decision.status, decision_bytes: Buffer.byteLength(text) });
+  }
+  // Every call on every profile timed in turn (measureInTurn).
+  const timings = await timeEvaluations(engine, profiles.map((p) => p.profile), { runs, minMs });
+  for (const [i, p] of profiles.entries()) {
+    const { evaluate, evaluateText, evaluateTextFromText } = timings[i];
     console.error(`node: ${p.name.padEnd(18)} evaluate ${evaluate.median_us.toFixed(2)} µs  evaluateText ${evaluateText.median_us.toFixed(2)} µs  (from text ${evaluateTextFromText.median_us.toFixed(2)} µs)`);
-    results.push({
-      name: p.name, status: decision.status, decision_bytes: Buffer.byteLength(text),
-      evaluate, evaluateText, evaluateTextFromText,
-    });
+    Object.assign(results[i], timings[i]);
   }
 
   const startup = [];

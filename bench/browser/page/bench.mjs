@@ -15,7 +15,7 @@ try {
   if (query.has('languages')) options.languages = query.get('languages').split(',');
   const engine = await createEngine(options);
   marks.ready = performance.now();
-  const { measure } = await import('/__bench__/measure.mjs');
+  const { timeEvaluations } = await import('/__bench__/measure.mjs');
 
   // Deep equality of JSON values, whatever the order of object keys.
   const same = (a, b) => {
@@ -32,14 +32,7 @@ try {
     const object = engine.evaluate(p);
     return { text, objectMatches: same(object, JSON.parse(text)) };
   });
-  window.__bench.time = (profiles, options) => profiles.map((p) => {
-    const text = JSON.stringify(p);
-    return {
-      evaluate: measure(() => engine.evaluate(p), options),
-      evaluateText: measure(() => engine.evaluateText(p), options),
-      evaluateTextFromText: measure(() => engine.evaluateText(text), options),
-    };
-  });
+  window.__bench.time = (profiles, options) => timeEvaluations(engine, profiles, options);
 } catch (err) {
   marks.error = String(err && err.stack || err);
 }
