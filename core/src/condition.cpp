@@ -22,6 +22,25 @@ bool compare(CmpOp op, int64_t a, int64_t b) {
     return false;
 }
 
+// An expression's value: facts and constants (most operands) read here, the rest computed by
+// evaluate_expression. Same results, without a call and a dispatch for the common case.
+inline bool operand(const EvalContext& ctx, uint32_t index, int64_t& value, uint64_t& missing) {
+    const Expr& e = ctx.store->exprs[index];
+    if (e.op == ExprOp::constant) {
+        value = e.value;
+        return true;
+    }
+    if (e.op == ExprOp::fact) {
+        if (!(ctx.known >> e.a & 1)) {
+            missing |= uint64_t{1} << e.a;
+            return false;
+        }
+        value = ctx.facts[e.a];
+        return true;
+    }
+    return evaluate_expression(ctx, index, value, missing);
+}
+
 // all/any: `decisive` is the answer one child settles alone (no for all, yes for any).
 Tri evaluate_junction(const EvalContext& ctx, const Cond& c, Tri decisive, uint64_t& missing) {
     const ConditionStore& store = *ctx.store;
@@ -69,8 +88,8 @@ Tri evaluate_condition(const EvalContext& ctx, uint32_t index, uint64_t& missing
         case CondOp::compare: {
             int64_t a = 0, b = 0;
             uint64_t m = 0;
-            const bool ka = evaluate_expression(ctx, c.a, a, m);
-            const bool kb = evaluate_expression(ctx, c.b, b, m);
+            const bool ka = operand(ctx, c.a, a, m);
+            const bool kb = operand(ctx, c.b, b, m);
             if (!ka || !kb) {
                 missing |= m;
                 return Tri::unknown;
@@ -79,7 +98,7 @@ Tri evaluate_condition(const EvalContext& ctx, uint32_t index, uint64_t& missing
         }
         case CondOp::in_set: {
             int64_t v = 0;
-            if (!evaluate_expression(ctx, c.a, v, missing)) return Tri::unknown;
+            if (!operand(ctx, c.a, v, missing)) return Tri::unknown;
             return contains_sorted(store, c.first, c.count, v) ? Tri::yes : Tri::no;
         }
         case CondOp::bool_fact: {
