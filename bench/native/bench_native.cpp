@@ -1,7 +1,11 @@
 // Native benchmark of the rules core: microseconds per decision, for several profiles, for one or
 // more rules bundles (the default one and the scaled ones of bench/scale_rules.mjs).
 //
-//   eligibility_bench [--runs N] [--min-ms MS] PROFILES.json NAME=BUNDLE.json [NAME=BUNDLE.json …]
+//   eligibility_bench [--runs N] [--min-ms MS] [--calls N] PROFILES.json NAME=BUNDLE.json [NAME=BUNDLE.json …]
+//
+// --calls N fixes every run at N calls instead of sizing runs by time: the same work in every
+// process, for counting instructions (valgrind --tool=callgrind, perf stat) when comparing two
+// builds on a machine too noisy to compare their times.
 //
 // For every bundle and every profile it measures
 //   parsed: eligibility::evaluate() with the profile already parsed (parse_profile once, outside
@@ -107,15 +111,17 @@ json timing_json(const Timing& t) {
 int main(int argc, char** argv) {
     int runs = 7;
     double min_ms = 50;
+    uint64_t fixed_calls = 0;  // --calls: 0 sizes each run by time
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
         else if (a == "--min-ms" && i + 1 < argc) min_ms = std::atof(argv[++i]);
+        else if (a == "--calls" && i + 1 < argc) fixed_calls = std::strtoull(argv[++i], nullptr, 10);
         else args.push_back(a);
     }
     if (args.size() < 2 || runs < 1 || min_ms <= 0) {
-        std::fprintf(stderr, "usage: eligibility_bench [--runs N] [--min-ms MS] PROFILES.json NAME=BUNDLE.json …\n");
+        std::fprintf(stderr, "usage: eligibility_bench [--runs N] [--min-ms MS] [--calls N] PROFILES.json NAME=BUNDLE.json …\n");
         return 1;
     }
 
@@ -198,8 +204,8 @@ int main(int argc, char** argv) {
     };
     for (Case& c : cases) {
         eligibility::Engine& e = engines[c.bundle];
-        c.n_parsed = calibrate(parsed_call(c, e.rules()), min_ms);
-        c.n_json = calibrate(json_call(c, e), min_ms);
+        c.n_parsed = fixed_calls ? fixed_calls : calibrate(parsed_call(c, e.rules()), min_ms);
+        c.n_json = fixed_calls ? fixed_calls : calibrate(json_call(c, e), min_ms);
     }
     for (int r = 0; r < runs; ++r) {
         for (Case& c : cases) {
