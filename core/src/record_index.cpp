@@ -110,7 +110,7 @@ Sequence sequence(const std::vector<uint32_t>& whens, const Groups* groups) {
     return seq;
 }
 
-RecordIndex build(const ConditionStore& store, const Sequence& seq) {
+RecordIndex build(const ConditionStore& store, const Sequence& seq, std::size_t max_values) {
     RecordIndex index;
     const auto entries = static_cast<uint32_t>(seq.first.size() - 1);
     index.entries = entries;
@@ -146,6 +146,11 @@ RecordIndex build(const ConditionStore& store, const Sequence& seq) {
         std::sort(values.begin(), values.end());
         values.erase(std::unique(values.begin(), values.end()), values.end());
         admits.insert(admits.end(), values.begin(), values.end());
+        if (admits.size() > max_values) {  // too large to be worth it: not indexed
+            RecordIndex unindexed;
+            unindexed.entries = entries;
+            return unindexed;
+        }
         gated_entries.push_back(e);
         ends.push_back(static_cast<uint32_t>(admits.size()));
     }
@@ -187,9 +192,9 @@ Candidates::Candidates(const RecordIndex& index, const EvalContext& ctx) {
     }
 }
 
-void index_records(Service& s) {
+void index_records(Service& s, std::size_t max_values) {
     const auto index = [&](const std::vector<uint32_t>& whens, const Groups* groups) {
-        return build(s.store, sequence(whens, groups));
+        return build(s.store, sequence(whens, groups), max_values);
     };
     s.verdict_index = index(whens_of(s.verdicts), nullptr);
     s.fee_index = index(whens_of(s.fees), &s.fee_groups);

@@ -209,3 +209,22 @@ TEST_CASE("deciding through the indexes is deciding by trying every record") {
     CHECK(compared > 6000);
     CHECK(decided > 500);  // not only unfinished decisions
 }
+
+TEST_CASE("a sequence whose gates would list too many values is left unindexed, and decides the same") {
+    json s = service();
+    s["documents"] = json::array({
+        document("a", in(fact("nationality"), {{"list", "friends"}})),
+        document("b", eq(fact("nationality"), "TR")),
+        document("c", json()),
+    });
+    auto e = engine(s);
+    eligibility::Service capped = *e.rules().find_service("visa");
+    REQUIRE(capped.document_index.fact == capped.fact_index("nationality"));
+    CHECK(capped.document_index.gated.size() == 3);  // KZ, TR for "a"; TR for "b"
+    eligibility::index_records(capped, 2);            // one value fewer than the gates list
+    CHECK(capped.document_index.fact == eligibility::kNoFact);
+    CHECK(capped.document_index.entries == 3);
+    CHECK(candidates(e, capped.document_index, {{"nationality", "US"}}) == Entries{0, 1, 2});
+    eligibility::index_records(capped, 3);
+    CHECK(candidates(e, capped.document_index, {{"nationality", "US"}}) == Entries{2});
+}

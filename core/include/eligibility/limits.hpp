@@ -20,6 +20,11 @@ inline constexpr std::size_t kFactsPerService = 64;     // facts are tracked in 
 inline constexpr std::size_t kOutputsPerRecord = 8;
 inline constexpr std::size_t kChannelsPerService = 16;
 inline constexpr std::size_t kServices = 32;
+// Values a record index (record_index.hpp) may list for one sequence of records: beyond it, that
+// sequence is not indexed (every record tried, as before), so that rules naming large lists in
+// many records cannot make loading take much memory. The visa service scaled 100x (bench/) lists
+// 99,099 for its documents, the most of any of its sequences.
+inline constexpr std::size_t kIndexedValues = 1 << 20;
 
 // Errors reported for one input; the rest are summarised by the last one.
 inline constexpr std::size_t kProfileErrors = 32;

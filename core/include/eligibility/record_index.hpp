@@ -14,10 +14,12 @@
 // order of variants, items and verdicts is the rules' own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "eligibility/condition.hpp"
+#include "eligibility/limits.hpp"
 
 namespace eligibility {
 
@@ -59,6 +61,7 @@ struct Service;
 
 // Builds the service's indexes (Service::verdict_index and the groups' indexes) from its compiled
 // conditions. Called once a service is loaded and its structure checked, from JSON or from a pack.
-void index_records(Service& service);
+// A sequence whose gates would list more than `max_values` values is left unindexed (docs/limits.md).
+void index_records(Service& service, std::size_t max_values = limits::kIndexedValues);
 
 }  // namespace eligibility
