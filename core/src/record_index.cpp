@@ -9,74 +9,45 @@
 namespace eligibility {
 namespace {
 
-bool is_fact(const ConditionStore& store, uint32_t expr, uint16_t fact) {
-    const Expr& e = store.exprs[expr];
-    return e.op == ExprOp::fact && e.a == fact;
-}
-
-// Appends the values of `fact` for which condition `cond` can be true, if it is a gate on `fact`
-// (record_index.hpp) or an {"all"} with one; returns false, adding nothing, if it is neither.
-bool gate_values(const ConditionStore& store, uint32_t cond, uint16_t fact, std::vector<int64_t>& values) {
+// The facts (a set of slots) condition `cond` is gated on (record_index.hpp): a gate on f is
+// "f equals a constant", "f is in a set", an {"any"} whose every part is a gate on f, or an
+// {"all"} with a gate on f among its parts (false if that part is). With `values`, also appends
+// the values the gate on `fact` admits; a call appends exactly when `fact` is in what it returns.
+uint64_t gates(const ConditionStore& store, uint32_t cond, uint16_t fact, std::vector<int64_t>* values) {
     const Cond& c = store.conds[cond];
-    const size_t mark = values.size();
+    const auto slot = [&](const Expr& e) { return e.op == ExprOp::fact && e.a < 64 ? uint64_t{1} << e.a : 0; };
     switch (c.op) {
-        case CondOp::constant_false:
-            return true;  // admits no value
         case CondOp::compare: {
-            if (c.cmp != CmpOp::eq) return false;
-            const bool left = is_fact(store, c.a, fact) && store.exprs[c.b].op == ExprOp::constant;
-            const bool right = is_fact(store, c.b, fact) && store.exprs[c.a].op == ExprOp::constant;
-            if (!left && !right) return false;
-            values.push_back(store.exprs[left ? c.b : c.a].value);
-            return true;
-        }
-        case CondOp::in_set:
-            if (!is_fact(store, c.a, fact)) return false;
-            values.insert(values.end(), store.set_values.begin() + c.first, store.set_values.begin() + c.first + c.count);
-            return true;
-        case CondOp::any:
-            // True only if one of them is: every part must be a gate on the same fact.
-            for (uint32_t i = 0; i < c.count; ++i) {
-                if (!gate_values(store, store.children[c.first + i], fact, values)) {
-                    values.resize(mark);
-                    return false;
-                }
-            }
-            return true;
-        case CondOp::all:
-            // False if any part is: one gate among the parts is enough.
-            for (uint32_t i = 0; i < c.count; ++i) {
-                if (gate_values(store, store.children[c.first + i], fact, values)) return true;
-            }
-            return false;
-        default:
-            return false;
-    }
-}
-
-// The facts (as a set of slots) that condition `cond` is gated on.
-uint64_t gate_facts(const ConditionStore& store, uint32_t cond) {
-    const Cond& c = store.conds[cond];
-    const auto fact_of = [&](uint32_t expr) {
-        const Expr& e = store.exprs[expr];
-        return e.op == ExprOp::fact && e.a < 64 ? uint64_t{1} << e.a : 0;
-    };
-    switch (c.op) {
-        case CondOp::compare:
             if (c.cmp != CmpOp::eq) return 0;
-            if (store.exprs[c.b].op == ExprOp::constant) return fact_of(c.a);
-            if (store.exprs[c.a].op == ExprOp::constant) return fact_of(c.b);
-            return 0;
-        case CondOp::in_set:
-            return fact_of(c.a);
+            const bool constant_right = store.exprs[c.b].op == ExprOp::constant;
+            const Expr& f = store.exprs[constant_right ? c.a : c.b];
+            const Expr& k = store.exprs[constant_right ? c.b : c.a];
+            if (k.op != ExprOp::constant || !slot(f)) return 0;
+            if (values && f.a == fact) values->push_back(k.value);
+            return slot(f);
+        }
+        case CondOp::in_set: {
+            const Expr& f = store.exprs[c.a];
+            if (values && slot(f) && f.a == fact) {
+                values->insert(values->end(), store.set_values.begin() + c.first, store.set_values.begin() + c.first + c.count);
+            }
+            return slot(f);
+        }
         case CondOp::any: {
             uint64_t common = c.count == 0 ? 0 : ~uint64_t{0};
-            for (uint32_t i = 0; i < c.count; ++i) common &= gate_facts(store, store.children[c.first + i]);
+            for (uint32_t i = 0; i < c.count; ++i) common &= gates(store, store.children[c.first + i], fact, nullptr);
+            if (values && (common >> fact & 1)) {
+                for (uint32_t i = 0; i < c.count; ++i) gates(store, store.children[c.first + i], fact, values);
+            }
             return common;
         }
         case CondOp::all: {
+            // The values of the first part gated on `fact`: any one gate is enough.
             uint64_t any_part = 0;
-            for (uint32_t i = 0; i < c.count; ++i) any_part |= gate_facts(store, store.children[c.first + i]);
+            for (uint32_t i = 0; i < c.count; ++i) {
+                const bool found = values && (any_part >> fact & 1);
+                any_part |= gates(store, store.children[c.first + i], fact, found ? nullptr : values);
+            }
             return any_part;
         }
         default:
@@ -118,7 +89,7 @@ RecordIndex build(const ConditionStore& store, const Sequence& seq, std::size_t 
     std::vector<uint64_t> gated_on(entries, 0);
     for (uint32_t e = 0; e < entries; ++e) {
         uint64_t facts = seq.first[e] == seq.first[e + 1] ? 0 : ~uint64_t{0};
-        for (uint32_t i = seq.first[e]; i < seq.first[e + 1]; ++i) facts &= gate_facts(store, seq.whens[i]);
+        for (uint32_t i = seq.first[e]; i < seq.first[e + 1]; ++i) facts &= gates(store, seq.whens[i], kNoFact, nullptr);
         gated_on[e] = facts;
     }
     // The fact that gates the most entries (the lowest slot on a tie).
@@ -142,7 +113,7 @@ RecordIndex build(const ConditionStore& store, const Sequence& seq, std::size_t 
             continue;
         }
         values.clear();
-        for (uint32_t i = seq.first[e]; i < seq.first[e + 1]; ++i) gate_values(store, seq.whens[i], index.fact, values);
+        for (uint32_t i = seq.first[e]; i < seq.first[e + 1]; ++i) gates(store, seq.whens[i], index.fact, &values);
         std::sort(values.begin(), values.end());
         values.erase(std::unique(values.begin(), values.end()), values.end());
         admits.insert(admits.end(), values.begin(), values.end());
