@@ -24,20 +24,23 @@ bool compare(CmpOp op, int64_t a, int64_t b) {
 
 // An expression's value: facts and constants (most operands) read here, the rest computed by
 // evaluate_expression. Same results, without a call and a dispatch for the common case.
+// A fact's value; false, with the fact added to `missing`, if it is not known.
+inline bool fact_value(const EvalContext& ctx, uint32_t slot, int64_t& value, uint64_t& missing) {
+    if (!(ctx.known >> slot & 1)) {
+        missing |= uint64_t{1} << slot;
+        return false;
+    }
+    value = ctx.facts[slot];
+    return true;
+}
+
 inline bool operand(const EvalContext& ctx, uint32_t index, int64_t& value, uint64_t& missing) {
     const Expr& e = ctx.store->exprs[index];
     if (e.op == ExprOp::constant) {
         value = e.value;
         return true;
     }
-    if (e.op == ExprOp::fact) {
-        if (!(ctx.known >> e.a & 1)) {
-            missing |= uint64_t{1} << e.a;
-            return false;
-        }
-        value = ctx.facts[e.a];
-        return true;
-    }
+    if (e.op == ExprOp::fact) return fact_value(ctx, e.a, value, missing);
     return evaluate_expression(ctx, index, value, missing);
 }
 
@@ -142,12 +145,7 @@ bool evaluate_expression(const EvalContext& ctx, uint32_t index, int64_t& value,
             value = e.value;
             return true;
         case ExprOp::fact:
-            if (!(ctx.known >> e.a & 1)) {
-                missing |= uint64_t{1} << e.a;
-                return false;
-            }
-            value = ctx.facts[e.a];
-            return true;
+            return fact_value(ctx, e.a, value, missing);
         case ExprOp::as_of:
             value = ctx.as_of.days();
             return true;

@@ -195,16 +195,17 @@ private:
 
     // Fee group g: not applicable, payable, waived or still unknown.
     void fee(uint32_t g, bool& all_certain) {
+        const auto unknown = [&](uint64_t m) {
+            d_.fee_states[g] = FeeState::unknown;
+            d_.fee_missing[g] = m;
+            missing_ |= m;
+            all_certain = false;
+        };
         uint64_t m = 0;
         bool uncertain = false;
         const int rec = resolve(ctx_, s_.fees, s_.fee_groups[g], m, uncertain);
         if (rec < 0) {
-            if (uncertain) {
-                d_.fee_states[g] = FeeState::unknown;
-                d_.fee_missing[g] = m;
-                missing_ |= m;
-                all_certain = false;
-            }
+            if (uncertain) unknown(m);
             return;
         }
         const FeeRecord& fee = s_.fees[static_cast<size_t>(rec)];
@@ -228,10 +229,7 @@ private:
             }
         }
         if (!result.waived && waiver_unknown) {
-            d_.fee_states[g] = FeeState::unknown;
-            d_.fee_missing[g] = waiver_missing;
-            missing_ |= waiver_missing;
-            all_certain = false;
+            unknown(waiver_missing);
             return;
         }
         compute_outputs(ctx_, fee.outputs, result.outputs, missing_);
