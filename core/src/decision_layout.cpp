@@ -24,10 +24,7 @@ public:
     void integer(int64_t v) { t_.put_integer(v); }
     void boolean(bool v) { t_.put(v ? TapeOp::true_value : TapeOp::false_value); }
     void null() { t_.put(TapeOp::null_value); }
-    void date(CivilDate d) {
-        const CivilDate::Parts p = d.parts();
-        t_.put(TapeOp::date, p.year << 9 | p.month << 5 | p.day);
-    }
+    void date(CivilDate d) { t_.put(TapeOp::date, date_argument(d)); }
     void field(std::string_view k, std::string_view v) { key(k); string(v); }
     void field_int(std::string_view k, int64_t v) { key(k); integer(v); }
     void field_bool(std::string_view k, bool v) { key(k); boolean(v); }

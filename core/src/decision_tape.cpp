@@ -76,24 +76,22 @@ uint32_t DecisionTape::numbered(std::string_view s) {
     spans_.push_back(static_cast<uint32_t>(pool_.size()));
     spans_.push_back(static_cast<uint32_t>(s.size()));
     pool_.append(s.data(), s.size());
-    if (2 * string_count() > index_.size()) {
-        grow_index();
-    } else {
-        size_t slot = hash(s) & mask;
-        while (index_[slot] != 0) slot = (slot + 1) & mask;
-        index_[slot] = n + 1;
-    }
+    if (2 * string_count() > index_.size()) grow_index();
+    else index_string(n);
     return n;
+}
+
+// String n into the first free slot from its hash's.
+void DecisionTape::index_string(uint32_t n) {
+    const size_t mask = index_.size() - 1;
+    size_t slot = hash(string_at(n)) & mask;
+    while (index_[slot] != 0) slot = (slot + 1) & mask;
+    index_[slot] = n + 1;
 }
 
 void DecisionTape::grow_index() {
     index_.assign(index_.empty() ? 64 : index_.size() * 2, 0);
-    const size_t mask = index_.size() - 1;
-    for (uint32_t n = 0; n < string_count(); ++n) {
-        size_t slot = hash(string_at(n)) & mask;
-        while (index_[slot] != 0) slot = (slot + 1) & mask;
-        index_[slot] = n + 1;
-    }
+    for (uint32_t n = 0; n < string_count(); ++n) index_string(n);
 }
 
 }  // namespace eligibility

@@ -107,7 +107,7 @@ public:
             case TapeOp::true_value: w_.boolean(true); return;
             case TapeOp::false_value: w_.boolean(false); return;
             case TapeOp::null_value: w_.null(); return;
-            case TapeOp::date: w_.date(*CivilDate::from_ymd(n >> 9, n >> 5 & 15, n & 31)); return;
+            case TapeOp::date: w_.date(date_from_argument(n)); return;
             case TapeOp::record:
                 w_.begin_object();
                 w_.members(record(n).head);

@@ -200,12 +200,10 @@ class Engine {
     if (words[frame] !== 0) return JSON.parse(textAt(m, words[frame + 1], words[frame + 2]));
     // The decision as a tape (decision-tape.mjs): first the strings numbered since the last one.
     const strings = this.#strings;
-    const heap = m.HEAPU8;
     const spans = words[frame + 5] >> 2;
     const pool = words[frame + 6];
     for (let n = strings.length; n < words[frame + 4]; n++) {
-      const start = pool + words[spans + 2 * n];
-      strings.push(utf8.decode(heap.subarray(start, start + words[spans + 2 * n + 1])));
+      strings.push(textAt(m, pool + words[spans + 2 * n], words[spans + 2 * n + 1]));
     }
     return readDecisionTape(words, words[frame + 1] >> 2, strings, this.#fragments(strings[words[frame + 3]], lang));
   }

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eligibility/civil_date.hpp"
 #include "eligibility/decision.hpp"
 #include "eligibility/ruleset.hpp"
 #include "eligibility/text.hpp"
@@ -45,6 +46,14 @@ enum class TapeOp : uint32_t {
 inline constexpr int kTapeOpBits = 4;
 inline constexpr int32_t kTapeIntegerMin = -(int32_t{1} << 27);
 inline constexpr int32_t kTapeIntegerMax = (int32_t{1} << 27) - 1;
+
+// A date's argument, year << 9 | month << 5 | day, and back (wasm/js/decision-tape.mjs reads it
+// the same way).
+inline int32_t date_argument(CivilDate d) {
+    const CivilDate::Parts p = d.parts();
+    return p.year << 9 | p.month << 5 | p.day;
+}
+inline CivilDate date_from_argument(int32_t packed) { return *CivilDate::from_ymd(packed >> 9, packed >> 5 & 15, packed & 31); }
 
 class DecisionTape {
 public:
@@ -85,6 +94,7 @@ private:
     uint32_t numbered(std::string_view s);
     bool is_string(uint32_t n, std::string_view s) const;
     void grow_index();
+    void index_string(uint32_t n);
 
     // Where each string was last read from, and its number, in a small table by that address.
     static constexpr int kRecentBits = 6;
