@@ -116,6 +116,27 @@ private:
         if (channel >= 0) w_.field("channel", s_.channel_ids[static_cast<size_t>(channel)]);
     }
 
+    // `name`: an array of one entry per result, each written by `entry`.
+    template <class T, class Entry>
+    void array(const char* name, const std::vector<T>& results, Entry&& entry) {
+        w_.key(name);
+        w_.begin_array();
+        for (const T& r : results) entry(r);
+        w_.end_array();
+    }
+
+    // A record with members computed for this decision: its head (id and channel; a verdict's code
+    // and basis), what `members` writes, its provenance, then a failed check's fail_note.
+    template <class Members>
+    void record_object(const Record& r, Members&& members, bool fail_note = false) {
+        w_.begin_object();
+        w_.head(r);
+        members();
+        w_.provenance(r);
+        if (fail_note) w_.fail_note(r);
+        w_.end_object();
+    }
+
     void verdict() {
         w_.key("verdict");
         if (!d_.verdict_known) {
@@ -123,21 +144,12 @@ private:
             return;
         }
         const VerdictRecord& v = s_.verdicts[d_.verdict];
-        w_.begin_object();
-        w_.head(v);  // code, basis
-        outputs(v.outputs, d_.verdict_outputs);
-        if (!v.channel_groups.empty()) {
-            w_.key("channels");
-            w_.begin_array();
-            for (const ChannelResult& c : d_.channels) w_.string(s_.channel_ids[c.channel]);
-            w_.end_array();
-            w_.key("channel_details");
-            w_.begin_array();
-            for (const ChannelResult& c : d_.channels) w_.static_record(v.channels[c.record]);
-            w_.end_array();
-        }
-        w_.provenance(v);
-        w_.end_object();
+        record_object(v, [&] {
+            outputs(v.outputs, d_.verdict_outputs);
+            if (v.channel_groups.empty()) return;
+            array("channels", d_.channels, [&](const ChannelResult& c) { w_.string(s_.channel_ids[c.channel]); });
+            array("channel_details", d_.channels, [&](const ChannelResult& c) { w_.static_record(v.channels[c.record]); });
+        });
     }
 
     void missing() {
@@ -150,38 +162,31 @@ private:
     }
 
     void fees() {
-        w_.key("fees");
-        w_.begin_array();
-        for (const FeeResult& r : d_.fees) {
+        array("fees", d_.fees, [&](const FeeResult& r) {
             const FeeRecord& fee = s_.fees[r.record];
-            w_.begin_object();
-            w_.head(fee);  // id, channel
-            if (fee.amount_known) {
-                w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
-                w_.field("currency", fee.amount.currency.view());
-            } else if (r.waived) {
-                // Waived: nothing to pay, even though the sources give no amount (or currency).
-                w_.field_int("amount_minor", 0);
-            } else {
-                w_.field_bool("amount_known", false);
-            }
-            w_.field_bool("waived", r.waived);
-            if (r.waived) {
-                if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
-                w_.key("waiver");
-                w_.static_record(s_.waivers[r.waiver]);
-            }
-            outputs(fee.outputs, r.outputs);
-            w_.provenance(fee);
-            w_.end_object();
-        }
-        w_.end_array();
+            record_object(fee, [&] {
+                if (fee.amount_known) {
+                    w_.field_int("amount_minor", r.waived ? 0 : fee.amount.amount_minor);
+                    w_.field("currency", fee.amount.currency.view());
+                } else if (r.waived) {
+                    // Waived: nothing to pay, even though the sources give no amount (or currency).
+                    w_.field_int("amount_minor", 0);
+                } else {
+                    w_.field_bool("amount_known", false);
+                }
+                w_.field_bool("waived", r.waived);
+                if (r.waived) {
+                    if (fee.amount_known) w_.field_int("waived_amount_minor", fee.amount.amount_minor);
+                    w_.key("waiver");
+                    w_.static_record(s_.waivers[r.waiver]);
+                }
+                outputs(fee.outputs, r.outputs);
+            });
+        });
     }
 
     void totals() {
-        w_.key("totals");
-        w_.begin_array();
-        for (const Total& t : d_.totals) {
+        array("totals", d_.totals, [&](const Total& t) {
             w_.begin_object();
             channel_field(t.channel);
             if (t.amount_known) {
@@ -191,65 +196,44 @@ private:
                 w_.field_bool("amount_known", false);
             }
             w_.end_object();
-        }
-        w_.end_array();
+        });
     }
 
+    // A record with nothing computed is one value (head and provenance together).
     template <class R>
     void items(const char* name, const std::vector<R>& records, const std::vector<ItemResult>& results) {
-        w_.key(name);
-        w_.begin_array();
-        for (const ItemResult& item : results) {
+        array(name, results, [&](const ItemResult& item) {
             const Record& r = records[item.record];
-            if (item.outputs.known == 0) {
-                w_.static_record(r);
-                continue;
-            }
-            w_.begin_object();
-            w_.head(r);  // id, channel
-            outputs(r.outputs, item.outputs);
-            w_.provenance(r);
-            w_.end_object();
-        }
-        w_.end_array();
+            if (item.outputs.known == 0) w_.static_record(r);
+            else record_object(r, [&] { outputs(r.outputs, item.outputs); });
+        });
     }
 
     void checks() {
-        w_.key("checks");
-        w_.begin_array();
-        for (const ItemResult& item : d_.checks) {
+        array("checks", d_.checks, [&](const ItemResult& item) {
             const CheckRecord& c = s_.checks[item.record];
-            w_.begin_object();
-            w_.head(c);  // id, channel
-            w_.field("result", item.result == Tri::yes ? "pass" : item.result == Tri::no ? "fail" : "unknown");
-            if (item.result == Tri::no) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
-            outputs(c.outputs, item.outputs);
-            w_.provenance(c);
-            // fail_note follows the provenance.
-            if (lang_ && item.result == Tri::no && c.fail_note.present) w_.fail_note(c);
-            w_.end_object();
-        }
-        w_.end_array();
+            const bool failed = item.result == Tri::no;
+            record_object(c, [&] {
+                w_.field("result", item.result == Tri::yes ? "pass" : failed ? "fail" : "unknown");
+                if (failed) w_.field("severity", c.severity == Severity::blocker ? "blocker" : "warning");
+                outputs(c.outputs, item.outputs);
+            }, lang_ && failed && c.fail_note.present);
+        });
     }
 
     void deadlines() {
-        w_.key("deadlines");
-        w_.begin_array();
-        for (const ItemResult& item : d_.deadlines) {
+        array("deadlines", d_.deadlines, [&](const ItemResult& item) {
             const DeadlineRecord& dl = s_.deadlines[item.record];
-            w_.begin_object();
-            w_.head(dl);  // id, channel
-            static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
-            w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
-            if (item.has_due) {
-                w_.key("due");
-                w_.date(item.due);
-            }
-            outputs(dl.outputs, item.outputs);
-            w_.provenance(dl);
-            w_.end_object();
-        }
-        w_.end_array();
+            record_object(dl, [&] {
+                static constexpr const char* kUnitKeys[] = {"within_days", "within_working_days", "within_hours", "within_months"};
+                w_.field_int(kUnitKeys[static_cast<size_t>(dl.unit)], dl.within);
+                if (item.has_due) {
+                    w_.key("due");
+                    w_.date(item.due);
+                }
+                outputs(dl.outputs, item.outputs);
+            });
+        });
     }
 
     void trace() {
