@@ -54,6 +54,16 @@ inline json service() {
     };
 }
 
+// A record with its id, a citation and a title, and the members of `extra`.
+inline json rec(const std::string& id, json extra = json::object()) {
+    json r = {{"id", id}, {"citation", "law of " + id}, {"title", text(id)}};
+    for (auto it = extra.begin(); it != extra.end(); ++it) r[it.key()] = it.value();
+    return r;
+}
+
+// {"fact": id}, for conditions and expressions.
+inline json fact(const char* id) { return {{"fact", id}}; }
+
 inline json bundle(const json& svc) {
     return {{"format", 1}, {"version", "test-1"}, {"countries", countries()}, {"services", json::array({svc})}};
 }

@@ -11,13 +11,6 @@ using namespace fixtures;
 
 namespace {
 
-json rec(const std::string& id, json extra = json::object()) {
-    json r = {{"id", id}, {"citation", "law of " + id}, {"title", text(id)}};
-    for (auto it = extra.begin(); it != extra.end(); ++it) r[it.key()] = it.value();
-    return r;
-}
-
-json fact(const char* id) { return {{"fact", id}}; }
 json usd(int64_t minor) { return {{"amount_minor", minor}, {"currency", "USD"}}; }
 
 json sample() {

@@ -18,21 +18,17 @@ using eligibility::RecordIndex;
 
 namespace {
 
-json fact(const char* id) { return {{"fact", id}}; }
 json eq(json a, json b) { return {{"eq", json::array({std::move(a), std::move(b)})}}; }
 json in(json a, json set) { return {{"in", json::array({std::move(a), std::move(set)})}}; }
 
-json verdict(const std::string& id, json when) {
-    json v = {{"id", id}, {"code", "visa_free"}, {"citation", "law"}, {"title", text(id)}};
-    if (!when.is_null()) v["when"] = std::move(when);
-    return v;
+// A record (fixtures' rec) with a condition, or none for json().
+json gated(json r, json when) {
+    if (!when.is_null()) r["when"] = std::move(when);
+    return r;
 }
-
+json verdict(const std::string& id, json when) { return gated(rec(id, {{"code", "visa_free"}}), std::move(when)); }
 json document(const std::string& id, json when, const std::string& variant = "") {
-    json d = {{"id", id}, {"citation", "law"}, {"title", text(id)}};
-    if (!variant.empty()) d["variant"] = variant;
-    if (!when.is_null()) d["when"] = std::move(when);
-    return d;
+    return gated(variant.empty() ? rec(id) : rec(id, {{"variant", variant}}), std::move(when));
 }
 
 // The entries the index would have the evaluator try for these facts.
@@ -65,7 +61,7 @@ TEST_CASE("verdicts are indexed by the fact their gates name, in the rules' orde
         verdict("not_friends", {{"not", in(fact("nationality"), {{"list", "friends"}})}}),
         verdict("mixed_any", {{"any", json::array({eq(fact("nationality"), "DE"), eq(fact("purpose"), "work")})}}),
         verdict("tourists", eq(fact("purpose"), "tourism")),
-        {{"id", "required"}, {"code", "visa_required"}, {"citation", "law"}, {"title", text("Visa required")}},
+        rec("required", {{"code", "visa_required"}}),
     });
     auto e = engine(s);
     const auto& visa = *e.rules().find_service("visa");
